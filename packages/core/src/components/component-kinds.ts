@@ -1,0 +1,19 @@
+/** The ten component kinds of the reference's factories (spec/sandbox.md §4.1). */
+export const COMPONENT_KINDS = [
+  'DataExecutor',
+  'DataAnalyzer',
+  'DataPoolManipulator',
+  'GeneralDataExecutor',
+  'DataEvaluator',
+  'GeneralProbe',
+  'ModelInferEvaluator',
+  'ModelTrainExecutor',
+  'ModelInferExecutor',
+  'ModelEvaluator',
+] as const;
+
+/** One of the component kinds. */
+export type ComponentKind = (typeof COMPONENT_KINDS)[number];
+
+/** Kinds that take a Data-Juicer recipe and have no `type` key: the single registered component is used. */
+export const UNTYPED_KINDS: ReadonlySet<ComponentKind> = new Set(['DataExecutor', 'DataAnalyzer']);
