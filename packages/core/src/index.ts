@@ -3,6 +3,7 @@ import 'reflect-metadata';
 
 export * from './components/component-factory.ts';
 export * from './components/component-kinds.ts';
+export * from './components/data-contracts.ts';
 export * from './components/define-component.ts';
 export * from './components/known-providers.ts';
 export * from './components/registry-component-factory.ts';

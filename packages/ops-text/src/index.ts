@@ -1,0 +1,1 @@
+export { default, textOperators } from './plugin.ts';
