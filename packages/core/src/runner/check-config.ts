@@ -1,4 +1,3 @@
-import { HOOK_COMPONENT_KIND, type ReferenceHookName } from '../hooks/hook-names.ts';
 import { type ConfigTree, isMapping } from '../config/config-tree.ts';
 import { loadSideConfig } from '../config/side-config.ts';
 import { unknownTypeFix } from '../components/registry-component-factory.ts';
@@ -55,7 +54,7 @@ function checkHook(job: JobConfig, registry: PluginRegistry, cwd: string, errors
     );
     return;
   }
-  const kind = owned.value.componentKind ?? HOOK_COMPONENT_KIND[job.hook as ReferenceHookName] ?? null;
+  const kind = owned.value.componentKind;
   if (!kind) return;
   const extra = staticExtraConfigs(job, cwd);
   if (!extra) return;

@@ -1,0 +1,63 @@
+import { isNode, LineCounter, parseDocument } from 'yaml';
+import { configError, type DjSandboxError, type SourceLocation } from '@dj-sandbox/core';
+
+/** A parsed config file that can map a key path back to its line and column. */
+export interface ParsedSource {
+  file: string;
+  value: unknown;
+  /** Location of the value at `path` (the closest existing ancestor when the key is absent). */
+  locate(path: ReadonlyArray<string | number>): SourceLocation;
+  /** The text of the scalar at `path` exactly as written (`-1.0` stays `-1.0`, not the number -1). */
+  scalarText(path: ReadonlyArray<string | number>): string | undefined;
+}
+
+/**
+ * Parses YAML (and so JSON, a YAML subset) keeping node positions, so every problem can be reported as
+ * `file:line:column`. Syntax errors come back as config errors with their position.
+ */
+export function parseSource(text: string, file: string): ParsedSource | DjSandboxError {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: true });
+  if (doc.errors.length > 0) {
+    const first = doc.errors[0]!;
+    const pos = first.linePos?.[0];
+    return configError('yaml-syntax', `${first.message.split('\n')[0]}`, {
+      location: { file, ...(pos ? { line: pos.line, column: pos.col } : {}) },
+      fix: 'Fix the YAML syntax at that position (indentation, a missing colon or quote).',
+    });
+  }
+  return {
+    file,
+    value: doc.toJS({ maxAliasCount: 1000 }),
+    scalarText(path) {
+      const node = doc.getIn(path, true) as { srcToken?: { source?: string } } | undefined;
+      return node?.srcToken?.source;
+    },
+    locate(path) {
+      for (let cut = path.length; cut >= 0; cut--) {
+        const node = doc.getIn(path.slice(0, cut), true);
+        if (isNode(node) && node.range) {
+          const pos = lineCounter.linePos(node.range[0]);
+          return { file, line: pos.line, column: pos.col };
+        }
+        // A key whose value is empty (`key:`) has no value node: locate the pair's key instead.
+        if (cut > 0) {
+          const parent = doc.getIn(path.slice(0, cut - 1), true) as { items?: Array<{ key?: { value?: unknown; range?: number[] } }> } | undefined;
+          const pair = parent?.items?.find((item) => item.key?.value === path[cut - 1]);
+          if (pair?.key?.range) {
+            const pos = lineCounter.linePos(pair.key.range[0]!);
+            return { file, line: pos.line, column: pos.col };
+          }
+        }
+      }
+      return { file };
+    },
+  };
+}
+
+/** Renders a key path as `pipelines[0].probe_job_configs[1].hook`. */
+export function renderPath(path: ReadonlyArray<string | number>): string {
+  let out = '';
+  for (const segment of path) out += typeof segment === 'number' ? `[${segment}]` : out ? `.${segment}` : segment;
+  return out;
+}

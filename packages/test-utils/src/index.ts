@@ -1,0 +1,3 @@
+export * from './create-test-run.ts';
+export * from './test-plugins.ts';
+export * from './testdir.ts';
