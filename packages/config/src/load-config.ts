@@ -48,6 +48,11 @@ function envValues(env: Record<string, string | undefined>): ConfigTree {
 
 function issueToError(issue: z.core.$ZodIssue, locate: (p: Array<string | number>) => SourceLocation): DjSandboxError[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  if (issue.code === 'invalid_union') {
+    // A job entry is "a path or a mapping": when it is a mapping, report what is wrong inside it.
+    const branch = issue.errors.find((errors) => errors.length > 0 && errors.every((e) => e.path.length > 0));
+    if (branch) return branch.flatMap((e) => issueToError({ ...e, path: [...path, ...e.path] } as z.core.$ZodIssue, locate));
+  }
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) =>
       configError('unknown-key', `unknown key ${JSON.stringify(key)}.`, {
@@ -120,7 +125,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<LoadC
     return { file, errors: [configError('config-shape', 'the config must be a mapping of keys.', { location: { file }, expected: 'key: value pairs at the top level', received: value })], warnings: [] };
   }
   const merged: ConfigTree = { ...envValues(options.env ?? process.env), ...value, ...(options.overrides ?? {}) };
-  const checked = sandboxConfigSchema.safeParse(merged);
+  const checked = sandboxConfigSchema.safeParse(merged, { reportInput: true });
   const errors = checked.success ? [] : checked.error.issues.flatMap((i) => issueToError(i, locate));
   if (errors.length > 0) return { file, errors, warnings: [] };
   const ctx = { cwd, file, locate, ...(scalarText ? { scalarText } : {}), errors, warnings: [] as DjSandboxError[] };

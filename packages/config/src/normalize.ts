@@ -79,6 +79,9 @@ function normalizeJob(entry: unknown, path: Path, ctx: NormalizeContext): JobCon
     extra_configs: sideValue(job.extra_configs),
     configPath: renderPath(path),
     location,
+    ...(typeof entry === 'string'
+      ? {}
+      : { keyLocations: { hook: ctx.locate([...path, 'hook']), 'extra_configs.type': ctx.locate([...path, 'extra_configs', 'type']) } }),
   };
 }
 

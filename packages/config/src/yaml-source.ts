@@ -17,11 +17,11 @@ export interface ParsedSource {
  */
 export function parseSource(text: string, file: string): ParsedSource | DjSandboxError {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: true });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, keepSourceTokens: true });
   if (doc.errors.length > 0) {
     const first = doc.errors[0]!;
     const pos = first.linePos?.[0];
-    return configError('yaml-syntax', `${first.message.split('\n')[0]}`, {
+    return configError('yaml-syntax', `${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}.`, {
       location: { file, ...(pos ? { line: pos.line, column: pos.col } : {}) },
       fix: 'Fix the YAML syntax at that position (indentation, a missing colon or quote).',
     });
@@ -34,21 +34,20 @@ export function parseSource(text: string, file: string): ParsedSource | DjSandbo
       return node?.srcToken?.source;
     },
     locate(path) {
-      for (let cut = path.length; cut >= 0; cut--) {
-        const node = doc.getIn(path.slice(0, cut), true);
-        if (isNode(node) && node.range) {
-          const pos = lineCounter.linePos(node.range[0]);
-          return { file, line: pos.line, column: pos.col };
-        }
-        // A key whose value is empty (`key:`) has no value node: locate the pair's key instead.
-        if (cut > 0) {
+      const at = (offset: number): SourceLocation => {
+        const pos = lineCounter.linePos(offset);
+        return { file, line: pos.line, column: pos.col };
+      };
+      for (let cut = path.length; cut > 0; cut--) {
+        const last = path[cut - 1];
+        // For a key, point at the key itself (an unknown key, a key with an empty value).
+        if (typeof last === 'string') {
           const parent = doc.getIn(path.slice(0, cut - 1), true) as { items?: Array<{ key?: { value?: unknown; range?: number[] } }> } | undefined;
-          const pair = parent?.items?.find((item) => item.key?.value === path[cut - 1]);
-          if (pair?.key?.range) {
-            const pos = lineCounter.linePos(pair.key.range[0]!);
-            return { file, line: pos.line, column: pos.col };
-          }
+          const pair = parent?.items?.find((item) => item.key?.value === last);
+          if (pair?.key?.range) return at(pair.key.range[0]!);
         }
+        const node = doc.getIn(path.slice(0, cut), true);
+        if (isNode(node) && node.range) return at(node.range[0]);
       }
       return { file };
     },

@@ -44,7 +44,7 @@ function checkHook(job: JobConfig, registry: PluginRegistry, cwd: string, errors
     errors.push(
       configError('hook-unknown', `undefined hook ${JSON.stringify(job.hook)}.`, {
         path: `${job.configPath}.hook`,
-        ...(job.location ? { location: job.location } : {}),
+        ...(job.location ? { location: job.keyLocations?.hook ?? job.location } : {}),
         expected: 'a hook provided by a loaded plugin',
         received: job.hook,
         fix: provider
@@ -63,7 +63,7 @@ function checkHook(job: JobConfig, registry: PluginRegistry, cwd: string, errors
     errors.push(
       configError('component-type-unknown', `no loaded plugin provides ${kind} type ${JSON.stringify(type)}.`, {
         path: `${job.configPath}.extra_configs.type`,
-        ...(job.location ? { location: job.location } : {}),
+        ...(job.location ? { location: job.keyLocations?.['extra_configs.type'] ?? job.location } : {}),
         fix: unknownTypeFix(registry, kind, type),
       }),
     );

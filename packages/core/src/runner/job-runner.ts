@@ -106,12 +106,22 @@ export async function runJob({ state, group, pipeline, ctx, services }: RunJobOp
   configs.extra_configs = specify(configs.extra_configs, `${job.configPath}.extra_configs`, services.cwd, false);
   const before = deepCopy(configs);
 
-  for (const [key, value] of Object.entries({ ...job.local, ...state.updaterLocal })) {
-    applyConfigUpdate(configs, key, value, `${job.configPath}.local.${key}`);
-  }
+  const update = (key: string, value: unknown, path: string) => {
+    try {
+      applyConfigUpdate(configs, key, value, path);
+    } catch (error) {
+      // Setting a sub-key of a config that is still a path: say why the file did not load.
+      const group = key.split('.')[0] as 'dj_configs' | 'extra_configs';
+      if ((error as { code?: string }).code === 'update-unparsed' && typeof configs[group] === 'string') {
+        specify(configs[group], `${job.configPath}.${group}`, services.cwd, true);
+      }
+      throw error;
+    }
+  };
+  for (const [key, value] of Object.entries({ ...job.local, ...state.updaterLocal })) update(key, value, `${job.configPath}.local.${key}`);
   for (const [key, contextKey] of Object.entries(job.input)) {
     const path = `${job.configPath}.input.${key}`;
-    applyConfigUpdate(configs, key, resolveInput(ctx, contextKey, path, services), path);
+    update(key, resolveInput(ctx, contextKey, path, services), path);
   }
   if (!deepEqual(before, configs)) {
     logger.debug('Configs are updated according to input and local settings. Re-initializing them...');

@@ -35,6 +35,8 @@ export interface JobConfig {
   configPath: string;
   /** Where the entry sits in its file, when known. */
   location?: SourceLocation;
+  /** Where some of its keys sit (`hook`, `extra_configs.type`), for precise error positions. */
+  keyLocations?: Record<string, SourceLocation>;
 }
 
 /** A named pipeline: the four job groups. */

@@ -1,0 +1,35 @@
+// A plugin written as plain data (no import of @dj-sandbox/core), loaded by path from a config.
+// Each hook appends "<iter>:<meta_name>" to $CALLS_LOG when it finishes; the job named in $SLOW_JOB first
+// writes $SLOW_MARKER and then waits long enough to be killed.
+import { appendFileSync, writeFileSync } from 'node:fs';
+
+const hook = (name) => ({
+  name,
+  description: `counting ${name}`,
+  async run(ctx) {
+    if (process.env.SLOW_JOB && ctx.metaName === process.env.SLOW_JOB) {
+      writeFileSync(process.env.SLOW_MARKER, 'started');
+      await new Promise((resolve) => setTimeout(resolve, 60_000));
+    }
+    const value = ctx.extraConfigs?.value ?? ctx.iteration;
+    if (process.env.CALLS_LOG) appendFileSync(process.env.CALLS_LOG, `${ctx.iteration}:${ctx.metaName}\n`);
+    ctx.track({ value }, ctx.metaName);
+    return value;
+  },
+});
+
+export default {
+  $$type: '@dj-sandbox/Plugin',
+  id: 'counting',
+  version: '1.0.0',
+  apiVersion: 1,
+  register(reg) {
+    reg.hooks.add(hook('ProbeViaAnalyzerHook'), hook('ProcessDataHook'), hook('EvaluateDataHook'), {
+      name: 'TrainModelHook',
+      description: 'always fails',
+      run() {
+        throw new Error('trainer exploded');
+      },
+    });
+  },
+};

@@ -1,0 +1,78 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { testdir } from '@dj-sandbox/test-utils';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './test-helpers/run-cli.ts';
+
+const PLUGIN = fileURLToPath(new URL('./__fixtures__/counting-plugin.mjs', import.meta.url));
+const strip = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '').replace(/\/tmp\/dj-sandbox-test-\w+/g, '<dir>');
+
+describe('the dj-sandbox CLI', () => {
+  it('runs a config, writes context_infos.json and JSON-lines logs, and exits 0', async () => {
+    const dir = testdir({
+      'sandbox.yaml': `plugins: ['${PLUGIN}']\nwork_dir: ./out\nprobe_job_configs: [{hook: ProbeViaAnalyzerHook, meta_name: probe}]\nevaluation_job_configs: [{hook: EvaluateDataHook, meta_name: score, extra_configs: {value: 0.5}}]\n`,
+    });
+    const { code, stderr } = await runCli(['run', '--config', 'sandbox.yaml'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(strip(stderr)).toMatch(/✔ \[iter 1\] anonymous › score/);
+    expect(JSON.parse(readFileSync(join(dir, 'out/context_infos.json'), 'utf8'))[0].pipeline_infos[0].job_infos).toEqual([
+      { meta_name: 'probe', 0: 1 },
+      { meta_name: 'score', 0: 0.5 },
+    ]);
+    expect(existsSync(join(dir, 'out/tracker/metrics.jsonl'))).toBe(true);
+  });
+
+  it('exits 2 and lists every config problem with file:line:column', async () => {
+    const dir = testdir({
+      'sandbox.yaml': `work_dir: ./out\nmax_iter_nmu: 2\nprobe_job_configs:\n  - hook: ProbeViaAnalyzerHook\n    meta_name: 3\n`,
+    });
+    const { code, stderr } = await runCli(['run', '-c', 'sandbox.yaml'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(strip(stderr)).toMatchInlineSnapshot(`
+      "✖ 2 problems in the config:
+        • <dir>/sandbox.yaml:5:5 probe_job_configs[0].meta_name: wrong type. Expected string, received 3.
+        • <dir>/sandbox.yaml:2:1 max_iter_nmu: unknown key "max_iter_nmu". Expected one of the global keys of spec/sandbox.md §1.2, received "max_iter_nmu". Remove it or fix its spelling. Did you mean "max_iter_num"?
+      "
+    `);
+  });
+
+  it('names the package that provides an unknown hook, and exits 2', async () => {
+    const dir = testdir({ 'sandbox.yaml': 'execution_job_configs: [{hook: TrainModelHook, extra_configs: {type: easyanimate}}]\n' });
+    const { code, stderr } = await runCli(['validate', '-c', 'sandbox.yaml'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(strip(stderr)).toContain('hook TrainModelHook is provided by @dj-sandbox/hooks-model: install it and add it to plugins.');
+  });
+
+  it('exits 1 when a job fails, blaming the plugin and the job, and keeps what finished', async () => {
+    const dir = testdir({
+      'sandbox.yaml': `plugins: ['${PLUGIN}']\nwork_dir: ./out\nprobe_job_configs: [{hook: ProbeViaAnalyzerHook, meta_name: probe}]\nexecution_job_configs: [{hook: TrainModelHook, meta_name: train}]\n`,
+    });
+    const { code, stderr } = await runCli(['run', '-c', 'sandbox.yaml'], { cwd: dir });
+    expect(code).toBe(1);
+    expect(strip(stderr)).toContain('✖ [plugin:counting] [job:train] trainer exploded');
+    expect(JSON.parse(readFileSync(join(dir, 'out/context_infos.json'), 'utf8'))[0].pipeline_infos[0].job_infos).toEqual([{ meta_name: 'probe', 0: 1 }]);
+  });
+
+  it("exits 2 when a job's recipe file is missing, naming the key and the file", async () => {
+    const dir = testdir({
+      'sandbox.yaml': `plugins: ['${PLUGIN}']\nexecution_job_configs: [{hook: ProcessDataHook, meta_name: p, dj_configs: ./missing.yaml, local: {dj_configs.np: 2}}]\n`,
+    });
+    const { code, stderr } = await runCli(['run', '-c', 'sandbox.yaml'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(strip(stderr)).toContain('execution_job_configs[0].dj_configs: the config file does not exist. Expected an existing file');
+  });
+
+  it('reports a malformed YAML file with its position', async () => {
+    const dir = testdir({ 'sandbox.yaml': 'work_dir: ./out\nprobe_job_configs:\n  - hook: A\n   meta_name: x\n' });
+    const { code, stderr } = await runCli(['validate', '-c', 'sandbox.yaml'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(strip(stderr)).toMatch(/<dir>\/sandbox.yaml:4:\d+/);
+  });
+
+  it('prints a JSON Schema with the global keys', async () => {
+    const { code, stdout } = await runCli(['schema'], { cwd: testdir() });
+    expect(code).toBe(0);
+    expect(Object.keys(JSON.parse(stdout).properties)).toContain('iter_updater');
+  });
+});

@@ -1,0 +1,37 @@
+import { loadConfig } from '@dj-sandbox/config';
+import { ConfigProblems, checkConfig, type DjSandboxError, type PluginRegistry, type SandboxConfig } from '@dj-sandbox/core';
+import { loadPlugins } from '../plugins/load-plugins.ts';
+
+/** Options shared by the commands that read a sandbox config. */
+export interface ConfigOptions {
+  config?: string;
+  workDir?: string;
+  resume?: boolean;
+  debug?: boolean;
+}
+
+/** A config with its plugins, checked and ready to run. */
+export interface Prepared {
+  config: SandboxConfig;
+  registry: PluginRegistry;
+  warnings: DjSandboxError[];
+  automatic: string[];
+}
+
+/**
+ * Loads the config, its plugins, and checks the config against them. Every problem is collected; any error
+ * throws one {@link ConfigProblems} with all of them.
+ */
+export async function prepare(options: ConfigOptions, cwd: string): Promise<Prepared> {
+  const overrides: Record<string, unknown> = {};
+  if (options.workDir !== undefined) overrides.work_dir = options.workDir;
+  if (options.resume !== undefined) overrides.resume = options.resume;
+  if (options.debug !== undefined) overrides.debug = options.debug;
+  const loaded = await loadConfig({ ...(options.config ? { configFile: options.config } : {}), cwd, overrides });
+  if (!loaded.config) throw new ConfigProblems(loaded.errors);
+  const plugins = await loadPlugins(loaded.config, cwd);
+  const check = checkConfig(loaded.config, plugins.registry, cwd);
+  const errors = [...plugins.errors, ...check.errors];
+  if (errors.length > 0) throw new ConfigProblems(errors);
+  return { config: loaded.config, registry: plugins.registry, warnings: [...loaded.warnings, ...check.warnings], automatic: plugins.automatic };
+}

@@ -1,0 +1,65 @@
+import { resolve } from 'node:path';
+import { createLogger, type LogSink, type RunEvent, runSandbox } from '@dj-sandbox/core';
+import pc from 'picocolors';
+import { jsonLinesSink, terminalSink } from '../output/log-sinks.ts';
+import { progressFor } from '../output/progress.ts';
+import { EXIT } from '../output/render-error.ts';
+import { type ConfigOptions, prepare } from './prepare.ts';
+
+function describeEvent(event: RunEvent): string | undefined {
+  switch (event.type) {
+    case 'job-start':
+      return `${pc.cyan('▶')} [iter ${event.iteration}] ${event.pipeline} › ${event.metaName ?? '(no meta_name)'} ${pc.dim(`(${event.hook})`)}`;
+    case 'job-end':
+      return `${pc.green('✔')} [iter ${event.iteration}] ${event.pipeline} › ${event.metaName ?? '(no meta_name)'} ${pc.dim(`${(event.durationMs / 1000).toFixed(2)}s`)}`;
+    case 'job-skip':
+      return `${pc.dim('↷')} [iter ${event.iteration}] ${event.pipeline} › ${event.metaName ?? '(no meta_name)'} ${pc.dim('finished before; skipped')}`;
+    case 'job-fail':
+      return `${pc.red('✖')} [iter ${event.iteration}] ${event.pipeline} › ${event.metaName ?? '(no meta_name)'} failed`;
+    case 'targets':
+      return `${event.met ? pc.green('◎') : pc.yellow('◎')} targets after iter ${event.iteration}: ${event.details.map((d) => `${d.target} → ${JSON.stringify(d.value)}${d.met ? ' ✔' : ''}`).join('; ')}`;
+    default:
+      return undefined;
+  }
+}
+
+/** `dj-sandbox run`: runs a sandbox config end to end. */
+export async function runCommand(options: ConfigOptions, cwd: string = process.cwd()): Promise<number> {
+  const prepared = await prepare(options, cwd);
+  const { config, registry } = prepared;
+  const workDir = resolve(cwd, config.work_dir);
+  const file = jsonLinesSink(workDir, `sandbox_log_${config.project_name}_${config.experiment_name}`);
+  const sinks: LogSink[] = [file.sink, ...(config.debug ? [terminalSink()] : [])];
+  const logger = createLogger(sinks, config.debug ? 'debug' : 'info');
+  const out = (line: string) => process.stderr.write(`${line}\n`);
+  for (const warning of prepared.warnings) out(`${pc.yellow('!')} ${warning.message}`);
+  if (prepared.automatic.length) out(pc.dim(`plugins loaded automatically: ${prepared.automatic.join(', ')}`));
+  out(pc.dim(`work_dir: ${workDir}  log: ${file.file}`));
+
+  const controller = new AbortController();
+  const onSigint = () => controller.abort(new Error('interrupted (SIGINT)'));
+  process.once('SIGINT', onSigint);
+  const started = performance.now();
+  try {
+    const result = await runSandbox({
+      config,
+      registry,
+      cwd,
+      logger,
+      progress: progressFor(),
+      signal: controller.signal,
+      onEvent: (event) => {
+        const line = describeEvent(event);
+        if (line) out(line);
+      },
+    });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    out(
+      `${pc.green('Done')} in ${seconds}s: ${result.contexts.length} iteration${result.contexts.length === 1 ? '' : 's'}, ${result.jobsRun} job${result.jobsRun === 1 ? '' : 's'} run, stopped by ${result.stopReason}.`,
+    );
+    out(`context: ${result.contextFile}`);
+    return EXIT.ok;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}

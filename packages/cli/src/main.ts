@@ -1,0 +1,64 @@
+import { Command } from 'commander';
+import { exitCodeFor, renderError } from './output/render-error.ts';
+
+/** Wraps a lazily imported command so that every failure is rendered once and mapped to an exit code. */
+function action<O>(load: () => Promise<(options: O) => Promise<number>>) {
+  // commander passes (options, command); commands take only their options
+  return async (options: O) => {
+    try {
+      process.exitCode = await (await load())(options);
+    } catch (error) {
+      process.stderr.write(`${renderError(error)}\n`);
+      process.exitCode = exitCodeFor(error);
+    }
+  };
+}
+
+/** Builds the `dj-sandbox` command line; commands are imported only when they run. */
+export function buildProgram(version: string): Command {
+  const program = new Command('dj-sandbox')
+    .description('The Data-Juicer sandbox: probe data, refine recipes, process, train and evaluate, in one YAML file.')
+    .version(version)
+    .showHelpAfterError()
+    .exitOverride((err) => {
+      // commander's own usage errors (unknown option, missing argument) exit 2, like the reference's parser
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) throw err;
+      process.exitCode = 2;
+      throw err;
+    });
+  program
+    .command('run')
+    .description('run a sandbox config (found with cosmiconfig when --config is not given)')
+    .option('-c, --config <file>', 'sandbox config file (YAML, JSON, .mjs or .ts)')
+    .option('--work-dir <dir>', 'override work_dir')
+    .option('--resume', 'continue from work_dir/context_infos.json')
+    .option('--debug', 'debug logging on the terminal')
+    .action(action(async () => (await import('./commands/run.ts')).runCommand));
+  program
+    .command('validate')
+    .description('check a config and its plugins without running anything')
+    .option('-c, --config <file>', 'sandbox config file')
+    .action(action(async () => (await import('./commands/validate.ts')).validateCommand));
+  program
+    .command('plugins')
+    .description('list loaded plugins with their hooks, component types and operators')
+    .option('-c, --config <file>', 'list the plugins this config loads (default: every installed first-party plugin)')
+    .option('--json', 'print JSON')
+    .action(action(async () => (await import('./commands/plugins.ts')).pluginsCommand));
+  program
+    .command('schema')
+    .description('print the JSON Schema of sandbox configs (for editor completion)')
+    .option('-o, --out <file>', 'write it to a file')
+    .action(action(async () => (await import('./commands/schema.ts')).schemaCommand));
+  return program;
+}
+
+/** Runs the CLI with `argv` (as `process.argv`). */
+export async function main(argv: string[], version: string): Promise<void> {
+  try {
+    await buildProgram(version).parseAsync(argv);
+  } catch (error) {
+    if ((error as { code?: string }).code?.startsWith('commander.')) return;
+    throw error;
+  }
+}

@@ -1,0 +1,46 @@
+import {
+  type ComponentKind,
+  KNOWN_HOOK_PROVIDERS,
+  knownComponentProvider,
+  type PluginRegistry,
+  pipelineJobs,
+  type SandboxConfig,
+} from '@dj-sandbox/core';
+
+/** Operator packages loaded with the data engine when they are installed. */
+export const OPERATOR_PACKAGES = ['@dj-sandbox/ops-text', '@dj-sandbox/ops-image', '@dj-sandbox/ops-video', '@dj-sandbox/ops-audio'];
+
+/** The data engine package, needed by the data hooks. */
+export const DATA_ENGINE_PACKAGE = '@dj-sandbox/executor-data-juicer';
+
+/** Hooks that build the data engine's DataExecutor / DataAnalyzer. */
+const DATA_ENGINE_HOOKS = new Set(['ProbeViaAnalyzerHook', 'ProcessDataHook', 'ProbeViaModelInferHook']);
+
+/** First-party packages that provide the hooks a config uses and no loaded plugin provides. */
+export function neededHookPackages(config: SandboxConfig, registry: PluginRegistry): string[] {
+  const needed = new Set<string>();
+  for (const pipeline of config.pipelines) {
+    for (const { job } of pipelineJobs(pipeline)) {
+      const provider = KNOWN_HOOK_PROVIDERS[job.hook];
+      if (!registry.hooks.has(job.hook) && provider) needed.add(provider);
+      if (DATA_ENGINE_HOOKS.has(job.hook) && !registry.component('DataExecutor', 'default')) needed.add(DATA_ENGINE_PACKAGE);
+    }
+  }
+  return [...needed];
+}
+
+/** First-party packages that provide the component types a config's jobs select and no loaded plugin provides. */
+export function neededComponentPackages(config: SandboxConfig, registry: PluginRegistry): string[] {
+  const needed = new Set<string>();
+  for (const pipeline of config.pipelines) {
+    for (const { job } of pipelineJobs(pipeline)) {
+      const kind: ComponentKind | undefined = registry.hooks.get(job.hook)?.value.componentKind;
+      const extra = job.extra_configs;
+      const type = extra && typeof extra === 'object' ? extra.type : undefined;
+      if (!kind || typeof type !== 'string' || registry.component(kind, type)) continue;
+      const provider = knownComponentProvider(kind, type);
+      if (provider) needed.add(provider);
+    }
+  }
+  return [...needed];
+}

@@ -1,0 +1,92 @@
+import { dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type DjSandboxError, PluginRegistry, pluginError, type SandboxConfig } from '@dj-sandbox/core';
+import { resolve as resolveModule } from 'import-meta-resolve';
+import { DATA_ENGINE_PACKAGE, neededComponentPackages, neededHookPackages, OPERATOR_PACKAGES } from './first-party.ts';
+
+/** Where plugin names are resolved from, in order: the config file's folder, then the working directory. */
+export function resolutionBases(configFile: string | undefined, cwd: string): string[] {
+  const bases = [pathToFileURL(`${cwd}/`).href];
+  if (configFile) bases.unshift(pathToFileURL(`${dirname(configFile)}/`).href);
+  return bases;
+}
+
+/** Resolves a plugin module specifier to a URL, or undefined when it is not installed. */
+export function resolvePlugin(name: string, bases: readonly string[]): string | undefined {
+  for (const base of bases) {
+    try {
+      return resolveModule(name, base);
+    } catch {
+      // not installed relative to this base: try the next one
+    }
+  }
+  return undefined;
+}
+
+async function importPlugin(url: string): Promise<unknown> {
+  let value: unknown = await import(url);
+  // ESM default, or CJS interop wrapping it once more
+  for (let i = 0; i < 2 && value && typeof value === 'object' && 'default' in value && !('$$type' in value); i++) {
+    value = (value as { default: unknown }).default;
+  }
+  return value;
+}
+
+/** The loaded plugins, and every problem found while loading. */
+export interface LoadedPlugins {
+  registry: PluginRegistry;
+  errors: DjSandboxError[];
+  /** First-party plugins loaded because the config needed them. */
+  automatic: string[];
+}
+
+async function loadOne(registry: PluginRegistry, name: string, options: unknown, bases: readonly string[], path: string): Promise<DjSandboxError | undefined> {
+  const url = resolvePlugin(name, bases);
+  if (!url) {
+    return pluginError('plugin-not-found', `cannot find plugin ${JSON.stringify(name)}.`, {
+      path,
+      expected: 'an installed package (resolved from the config file’s folder, then the working directory)',
+      received: name,
+      fix: `Install it: npm i ${name}`,
+    });
+  }
+  try {
+    await registry.add(await importPlugin(url), options, url);
+    return undefined;
+  } catch (error) {
+    if ((error as DjSandboxError).code) return error as DjSandboxError;
+    return pluginError('plugin-load', `cannot load ${name}: ${(error as Error).message}`, { path, received: url }, error);
+  }
+}
+
+/**
+ * Loads the plugins a config lists (DESIGN §2 discovery), then the installed first-party plugins that provide
+ * hooks or component types the config uses but no listed plugin provides, and the installed operator packages
+ * when the data engine is loaded.
+ */
+export async function loadPlugins(config: SandboxConfig | undefined, cwd: string, extra: string[] = []): Promise<LoadedPlugins> {
+  const registry = new PluginRegistry();
+  const errors: DjSandboxError[] = [];
+  const automatic: string[] = [];
+  const bases = resolutionBases(config?.configFile, cwd);
+  const entries = (config?.plugins ?? []).map((p) => (typeof p === 'string' ? ([p, undefined] as const) : ([p[0], p[1]] as const)));
+  for (const [i, [name, options]] of entries.entries()) {
+    const error = await loadOne(registry, name, options, bases, `plugins[${i}]`);
+    if (error) errors.push(error);
+  }
+  const tryAutomatic = async (names: string[]) => {
+    for (const name of names) {
+      if (registry.plugins.some((p) => `@dj-sandbox/${p.id}` === name) || !resolvePlugin(name, bases)) continue;
+      const error = await loadOne(registry, name, undefined, bases, `(automatic) ${name}`);
+      if (error) errors.push(error);
+      else automatic.push(name);
+    }
+  };
+  await tryAutomatic(extra);
+  if (config) {
+    await tryAutomatic(neededHookPackages(config, registry));
+    await tryAutomatic(neededComponentPackages(config, registry));
+  }
+  if (registry.plugins.some((p) => `@dj-sandbox/${p.id}` === DATA_ENGINE_PACKAGE)) await tryAutomatic(OPERATOR_PACKAGES);
+  return { registry, errors, automatic };
+}
