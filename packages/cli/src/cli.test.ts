@@ -1,12 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { testdir } from '@dj-sandbox/test-utils';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './test-helpers/run-cli.ts';
 
 const PLUGIN = fileURLToPath(new URL('./__fixtures__/counting-plugin.mjs', import.meta.url));
-const strip = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '').replace(/\/tmp\/dj-sandbox-test-\w+/g, '<dir>');
+const strip = (s: string) => stripVTControlCharacters(s).replace(/\/tmp\/dj-sandbox-test-\w+/g, '<dir>');
 
 describe('the dj-sandbox CLI', () => {
   it('runs a config, writes context_infos.json and JSON-lines logs, and exits 0', async () => {
@@ -16,7 +17,9 @@ describe('the dj-sandbox CLI', () => {
     const { code, stderr } = await runCli(['run', '--config', 'sandbox.yaml'], { cwd: dir });
     expect(code).toBe(0);
     expect(strip(stderr)).toMatch(/✔ \[iter 1\] anonymous › score/);
-    expect(JSON.parse(readFileSync(join(dir, 'out/context_infos.json'), 'utf8'))[0].pipeline_infos[0].job_infos).toEqual([
+    expect(
+      JSON.parse(readFileSync(join(dir, 'out/context_infos.json'), 'utf8'))[0].pipeline_infos[0].job_infos,
+    ).toEqual([
       { meta_name: 'probe', 0: 1 },
       { meta_name: 'score', 0: 0.5 },
     ]);
@@ -38,10 +41,14 @@ describe('the dj-sandbox CLI', () => {
   });
 
   it('names the package that provides an unknown hook, and exits 2', async () => {
-    const dir = testdir({ 'sandbox.yaml': 'execution_job_configs: [{hook: TrainModelHook, extra_configs: {type: easyanimate}}]\n' });
+    const dir = testdir({
+      'sandbox.yaml': 'execution_job_configs: [{hook: TrainModelHook, extra_configs: {type: easyanimate}}]\n',
+    });
     const { code, stderr } = await runCli(['validate', '-c', 'sandbox.yaml'], { cwd: dir });
     expect(code).toBe(2);
-    expect(strip(stderr)).toContain('hook TrainModelHook is provided by @dj-sandbox/hooks-model: install it and add it to plugins.');
+    expect(strip(stderr)).toContain(
+      'hook TrainModelHook is provided by @dj-sandbox/hooks-model: install it and add it to plugins.',
+    );
   });
 
   it('exits 1 when a job fails, blaming the plugin and the job, and keeps what finished', async () => {
@@ -51,7 +58,9 @@ describe('the dj-sandbox CLI', () => {
     const { code, stderr } = await runCli(['run', '-c', 'sandbox.yaml'], { cwd: dir });
     expect(code).toBe(1);
     expect(strip(stderr)).toContain('✖ [plugin:counting] [job:train] trainer exploded');
-    expect(JSON.parse(readFileSync(join(dir, 'out/context_infos.json'), 'utf8'))[0].pipeline_infos[0].job_infos).toEqual([{ meta_name: 'probe', 0: 1 }]);
+    expect(
+      JSON.parse(readFileSync(join(dir, 'out/context_infos.json'), 'utf8'))[0].pipeline_infos[0].job_infos,
+    ).toEqual([{ meta_name: 'probe', 0: 1 }]);
   });
 
   it("exits 2 when a job's recipe file is missing, naming the key and the file", async () => {
@@ -60,7 +69,9 @@ describe('the dj-sandbox CLI', () => {
     });
     const { code, stderr } = await runCli(['run', '-c', 'sandbox.yaml'], { cwd: dir });
     expect(code).toBe(2);
-    expect(strip(stderr)).toContain('execution_job_configs[0].dj_configs: the config file does not exist. Expected an existing file');
+    expect(strip(stderr)).toContain(
+      'execution_job_configs[0].dj_configs: the config file does not exist. Expected an existing file',
+    );
   });
 
   it('reports a malformed YAML file with its position', async () => {

@@ -32,12 +32,17 @@ async function waitFor(path: string, timeoutMs = 30_000): Promise<void> {
 describe('resume after SIGKILL', () => {
   it('ends with the same context_infos.json as an uninterrupted run, and no finished job runs twice', async () => {
     const clean = testdir({ 'sandbox.yaml': CONFIG });
-    expect((await runCli(['run', '-c', 'sandbox.yaml'], { cwd: clean, env: { CALLS_LOG: join(clean, 'calls.log') } })).code).toBe(0);
+    expect(
+      (await runCli(['run', '-c', 'sandbox.yaml'], { cwd: clean, env: { CALLS_LOG: join(clean, 'calls.log') } })).code,
+    ).toBe(0);
 
     const dir = testdir({ 'sandbox.yaml': CONFIG });
     const log = join(dir, 'calls.log');
     const marker = join(dir, 'slow.marker');
-    const child = startCli(['run', '-c', 'sandbox.yaml'], { cwd: dir, env: { CALLS_LOG: log, SLOW_JOB: 'score', SLOW_MARKER: marker } });
+    const child = startCli(['run', '-c', 'sandbox.yaml'], {
+      cwd: dir,
+      env: { CALLS_LOG: log, SLOW_JOB: 'score', SLOW_MARKER: marker },
+    });
     const exited = new Promise((r) => child.on('close', r));
     await waitFor(marker); // iteration 1's score job has started and is in the middle of its work
     child.kill('SIGKILL');
@@ -48,6 +53,8 @@ describe('resume after SIGKILL', () => {
     expect(resumed.code).toBe(0);
     const calls = readFileSync(log, 'utf8').trim().split('\n');
     expect(calls).toEqual(['1:probe', '1:process', '1:score', '2:probe', '2:process', '2:score']);
-    expect(readFileSync(join(dir, 'out/context_infos.json'), 'utf8')).toBe(readFileSync(join(clean, 'out/context_infos.json'), 'utf8'));
+    expect(readFileSync(join(dir, 'out/context_infos.json'), 'utf8')).toBe(
+      readFileSync(join(clean, 'out/context_infos.json'), 'utf8'),
+    );
   });
 });

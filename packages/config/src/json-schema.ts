@@ -9,6 +9,7 @@ export function sandboxJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(sandboxConfigSchema, { io: 'input', unrepresentable: 'any' }),
     title: 'dj-sandbox config',
-    description: 'A dj-sandbox (Data-Juicer sandbox) config: pipelines of probe, refine, execution and evaluation jobs.',
+    description:
+      'A dj-sandbox (Data-Juicer sandbox) config: pipelines of probe, refine, execution and evaluation jobs.',
   };
 }

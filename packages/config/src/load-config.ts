@@ -3,8 +3,8 @@ import { extname, resolve } from 'node:path';
 import {
   type ConfigTree,
   configError,
-  didYouMean,
   type DjSandboxError,
+  didYouMean,
   isMapping,
   type SandboxConfig,
   type SourceLocation,
@@ -35,7 +35,17 @@ export interface LoadConfigResult {
   warnings: DjSandboxError[];
 }
 
-const SCALAR_GLOBALS = ['project_name', 'experiment_name', 'work_dir', 'resume', 'debug', 'hpo_config', 'max_iter_num', 'iter_targets_mode', 'max_iter_cap'];
+const SCALAR_GLOBALS = [
+  'project_name',
+  'experiment_name',
+  'work_dir',
+  'resume',
+  'debug',
+  'hpo_config',
+  'max_iter_num',
+  'iter_targets_mode',
+  'max_iter_cap',
+];
 
 function envValues(env: Record<string, string | undefined>): ConfigTree {
   const out: ConfigTree = {};
@@ -46,12 +56,16 @@ function envValues(env: Record<string, string | undefined>): ConfigTree {
   return out;
 }
 
-function issueToError(issue: z.core.$ZodIssue, locate: (p: Array<string | number>) => SourceLocation): DjSandboxError[] {
+function issueToError(
+  issue: z.core.$ZodIssue,
+  locate: (p: Array<string | number>) => SourceLocation,
+): DjSandboxError[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   if (issue.code === 'invalid_union') {
     // A job entry is "a path or a mapping": when it is a mapping, report what is wrong inside it.
     const branch = issue.errors.find((errors) => errors.length > 0 && errors.every((e) => e.path.length > 0));
-    if (branch) return branch.flatMap((e) => issueToError({ ...e, path: [...path, ...e.path] } as z.core.$ZodIssue, locate));
+    if (branch)
+      return branch.flatMap((e) => issueToError({ ...e, path: [...path, ...e.path] } as z.core.$ZodIssue, locate));
   }
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) =>
@@ -71,12 +85,16 @@ function issueToError(issue: z.core.$ZodIssue, locate: (p: Array<string | number
         ? 'a job mapping with a hook key, or a path to a .yaml/.yml/.json job file'
         : undefined;
   return [
-    configError('invalid-value', issue.code === 'invalid_type' || issue.code === 'invalid_union' ? 'wrong type.' : `${issue.message}.`, {
-      path: renderPath(path) || '(root)',
-      location: locate(path),
-      ...(expected ? { expected } : {}),
-      ...(issue.input !== undefined ? { received: issue.input } : {}),
-    }),
+    configError(
+      'invalid-value',
+      issue.code === 'invalid_type' || issue.code === 'invalid_union' ? 'wrong type.' : `${issue.message}.`,
+      {
+        path: renderPath(path) || '(root)',
+        location: locate(path),
+        ...(expected ? { expected } : {}),
+        ...(issue.input !== undefined ? { received: issue.input } : {}),
+      },
+    ),
   ];
 }
 
@@ -95,7 +113,13 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<LoadC
     const found = await discoverConfig(cwd);
     if (!found) {
       return {
-        errors: [configError('config-not-found', 'no sandbox config found.', { expected: 'dj-sandbox.config.yaml (or .yml/.json/.mjs/.ts, .dj-sandboxrc, package.json#dj-sandbox) in this folder or above, or --config <file>', fix: 'Pass --config path/to/sandbox.yaml.' })],
+        errors: [
+          configError('config-not-found', 'no sandbox config found.', {
+            expected:
+              'dj-sandbox.config.yaml (or .yml/.json/.mjs/.ts, .dj-sandboxrc, package.json#dj-sandbox) in this folder or above, or --config <file>',
+            fix: 'Pass --config path/to/sandbox.yaml.',
+          }),
+        ],
         warnings: [],
       };
     }
@@ -111,7 +135,17 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<LoadC
       try {
         text = readFileSync(file, 'utf8');
       } catch {
-        return { file, errors: [configError('config-missing', 'the config file does not exist.', { path: '--config', received: options.configFile ?? file, fix: `Check the path (relative to ${cwd}).` })], warnings: [] };
+        return {
+          file,
+          errors: [
+            configError('config-missing', 'the config file does not exist.', {
+              path: '--config',
+              received: options.configFile ?? file,
+              fix: `Check the path (relative to ${cwd}).`,
+            }),
+          ],
+          warnings: [],
+        };
       }
       const parsed = parseSource(text, file);
       if ('code' in parsed) return { file, errors: [parsed], warnings: [] };
@@ -122,7 +156,17 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<LoadC
   }
   if (value === null || value === undefined) value = {};
   if (!isMapping(value)) {
-    return { file, errors: [configError('config-shape', 'the config must be a mapping of keys.', { location: { file }, expected: 'key: value pairs at the top level', received: value })], warnings: [] };
+    return {
+      file,
+      errors: [
+        configError('config-shape', 'the config must be a mapping of keys.', {
+          location: { file },
+          expected: 'key: value pairs at the top level',
+          received: value,
+        }),
+      ],
+      warnings: [],
+    };
   }
   const merged: ConfigTree = { ...envValues(options.env ?? process.env), ...value, ...(options.overrides ?? {}) };
   const checked = sandboxConfigSchema.safeParse(merged, { reportInput: true });
@@ -130,5 +174,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<LoadC
   if (errors.length > 0) return { file, errors, warnings: [] };
   const ctx = { cwd, file, locate, ...(scalarText ? { scalarText } : {}), errors, warnings: [] as DjSandboxError[] };
   const config = normalizeConfig(merged, ctx);
-  return ctx.errors.length > 0 ? { file, errors: ctx.errors, warnings: ctx.warnings } : { config, file, errors: [], warnings: ctx.warnings };
+  return ctx.errors.length > 0
+    ? { file, errors: ctx.errors, warnings: ctx.warnings }
+    : { config, file, errors: [], warnings: ctx.warnings };
 }

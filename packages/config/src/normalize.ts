@@ -29,7 +29,13 @@ export interface NormalizeContext {
   warnings: DjSandboxError[];
 }
 
-function problem(ctx: NormalizeContext, code: string, summary: string, path: Path, data: Record<string, unknown> = {}): DjSandboxError {
+function problem(
+  ctx: NormalizeContext,
+  code: string,
+  summary: string,
+  path: Path,
+  data: Record<string, unknown> = {},
+): DjSandboxError {
   return configError(code, summary, { path: renderPath(path), location: ctx.locate(path), ...data });
 }
 
@@ -51,29 +57,53 @@ function normalizeJob(entry: unknown, path: Path, ctx: NormalizeContext): JobCon
     }
   }
   if (!isMapping(raw)) {
-    ctx.errors.push(problem(ctx, 'job-shape', 'a job must be a mapping or a path to a job file.', path, { expected: 'a mapping with a hook key, or a .yaml/.yml/.json path', received: raw }));
+    ctx.errors.push(
+      problem(ctx, 'job-shape', 'a job must be a mapping or a path to a job file.', path, {
+        expected: 'a mapping with a hook key, or a .yaml/.yml/.json path',
+        received: raw,
+      }),
+    );
     return undefined;
   }
   const job = expandDottedKeysShallow(raw);
   if (typeof job.hook !== 'string' || job.hook === '') {
-    ctx.errors.push(problem(ctx, 'job-hook-missing', 'the job has no hook.', [...path, 'hook'], { expected: 'hook: <HookName>, e.g. ProcessDataHook', received: job.hook }));
+    ctx.errors.push(
+      problem(ctx, 'job-hook-missing', 'the job has no hook.', [...path, 'hook'], {
+        expected: 'hook: <HookName>, e.g. ProcessDataHook',
+        received: job.hook,
+      }),
+    );
     return undefined;
   }
   const output = job.output;
   const input = leaves(job.input);
   for (const [key, value] of Object.entries(input)) {
     // YAML reads `-1.0` as the number -1; the key the user wrote is the text `-1.0`.
-    const written = typeof value === 'number' && typeof entry !== 'string' ? ctx.scalarText?.([...path, 'input', key]) : undefined;
+    const written =
+      typeof value === 'number' && typeof entry !== 'string' ? ctx.scalarText?.([...path, 'input', key]) : undefined;
     if (written !== undefined) input[key] = written;
     else if (typeof value !== 'string') {
-      ctx.errors.push(problem(ctx, 'input-value', 'an input value must be a context key string.', [...path, 'input', key], { expected: '"-1.<output>" or "<pipeline>.<meta_name>.<output>"', received: value, fix: "Quote it (YAML reads -1.0 as a number: write '-1.0'), or use local for literal values." }));
+      ctx.errors.push(
+        problem(ctx, 'input-value', 'an input value must be a context key string.', [...path, 'input', key], {
+          expected: '"-1.<output>" or "<pipeline>.<meta_name>.<output>"',
+          received: value,
+          fix: "Quote it (YAML reads -1.0 as a number: write '-1.0'), or use local for literal values.",
+        }),
+      );
     }
   }
   return {
     hook: job.hook,
-    meta_name: Object.hasOwn(job, 'meta_name') ? ((job.meta_name as string | null | undefined) ?? null) : 'anonymous_meta_name',
+    meta_name: Object.hasOwn(job, 'meta_name')
+      ? ((job.meta_name as string | null | undefined) ?? null)
+      : 'anonymous_meta_name',
     input: input as Record<string, string>,
-    output: output === null || output === undefined ? null : typeof output === 'string' ? [output] : (output as string[]).map(String),
+    output:
+      output === null || output === undefined
+        ? null
+        : typeof output === 'string'
+          ? [output]
+          : (output as string[]).map(String),
     local: leaves(job.local),
     dj_configs: sideValue(job.dj_configs),
     extra_configs: sideValue(job.extra_configs),
@@ -81,7 +111,12 @@ function normalizeJob(entry: unknown, path: Path, ctx: NormalizeContext): JobCon
     location,
     ...(typeof entry === 'string'
       ? {}
-      : { keyLocations: { hook: ctx.locate([...path, 'hook']), 'extra_configs.type': ctx.locate([...path, 'extra_configs', 'type']) } }),
+      : {
+          keyLocations: {
+            hook: ctx.locate([...path, 'hook']),
+            'extra_configs.type': ctx.locate([...path, 'extra_configs', 'type']),
+          },
+        }),
   };
 }
 
@@ -120,24 +155,48 @@ function hasTopLevelJobs(raw: ConfigTree): boolean {
 
 function normalizePipelines(raw: ConfigTree, ctx: NormalizeContext): PipelineConfig[] {
   const pipelines = raw.pipelines;
-  const hasPipelines = Array.isArray(pipelines) ? pipelines.length > 0 : isMapping(pipelines) && Object.keys(pipelines).length > 0;
+  const hasPipelines = Array.isArray(pipelines)
+    ? pipelines.length > 0
+    : isMapping(pipelines) && Object.keys(pipelines).length > 0;
   if (hasPipelines && hasTopLevelJobs(raw)) {
-    ctx.errors.push(problem(ctx, 'pipelines-and-jobs', 'cannot specify both pipelines and top-level job configs.', ['pipelines'], { fix: 'Move the top-level job lists into a pipeline, or remove pipelines.' }));
+    ctx.errors.push(
+      problem(ctx, 'pipelines-and-jobs', 'cannot specify both pipelines and top-level job configs.', ['pipelines'], {
+        fix: 'Move the top-level job lists into a pipeline, or remove pipelines.',
+      }),
+    );
     return [];
   }
   if (!hasPipelines) return [{ name: 'anonymous', jobs: normalizeGroups(raw, [], ctx), configPath: '(top level)' }];
   if (Array.isArray(pipelines)) {
     return pipelines.flatMap((element, i) => {
       if (!isMapping(element) || Object.keys(element).length === 0) {
-        ctx.errors.push(problem(ctx, 'pipeline-shape', 'a pipeline must be a mapping {<name>: {job groups}}.', ['pipelines', i], { received: element }));
+        ctx.errors.push(
+          problem(ctx, 'pipeline-shape', 'a pipeline must be a mapping {<name>: {job groups}}.', ['pipelines', i], {
+            received: element,
+          }),
+        );
         return [];
       }
       // Only the first key names the pipeline; the reference ignores any other keys of the element.
       const [name, ...ignored] = Object.keys(element);
       if (ignored.length > 0) {
-        ctx.warnings.push(problem(ctx, 'pipeline-extra-keys', `keys ${ignored.join(', ')} next to pipeline ${name} are ignored.`, ['pipelines', i, ignored[0]!], { fix: 'Indent them under the pipeline name, or remove them.' }));
+        ctx.warnings.push(
+          problem(
+            ctx,
+            'pipeline-extra-keys',
+            `keys ${ignored.join(', ')} next to pipeline ${name} are ignored.`,
+            ['pipelines', i, ignored[0]!],
+            { fix: 'Indent them under the pipeline name, or remove them.' },
+          ),
+        );
       }
-      return [{ name: name!, jobs: normalizeGroups(element[name!], ['pipelines', i, name!], ctx), configPath: `pipelines[${i}]` }];
+      return [
+        {
+          name: name!,
+          jobs: normalizeGroups(element[name!], ['pipelines', i, name!], ctx),
+          configPath: `pipelines[${i}]`,
+        },
+      ];
     });
   }
   return Object.entries(pipelines as ConfigTree).map(([name, body]) => ({
@@ -163,7 +222,8 @@ export function normalizeConfig(raw: ConfigTree, ctx: NormalizeContext): Sandbox
     debug: pick('debug'),
     hpo_config: (raw.hpo_config ?? null) as SandboxConfig['hpo_config'],
     max_iter_num: pick('max_iter_num'),
-    iter_targets: targets === null || targets === undefined ? [] : typeof targets === 'string' ? [targets] : (targets as string[]),
+    iter_targets:
+      targets === null || targets === undefined ? [] : typeof targets === 'string' ? [targets] : (targets as string[]),
     iter_targets_mode: pick('iter_targets_mode'),
     iter_updater: (raw.iter_updater ?? {}) as Record<string, string>,
     plugins: pick('plugins'),

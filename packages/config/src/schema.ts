@@ -9,11 +9,27 @@ export const jobEntrySchema = z.union([
     .looseObject({
       hook: z.string().describe('The hook that runs this job, e.g. ProcessDataHook.'),
       meta_name: z.string().nullable().optional().describe('Names the job in context infos and the tracker.'),
-      input: z.record(z.string(), z.unknown()).nullable().optional().describe('"<cfg key>": "<context key>" taken from earlier jobs.'),
-      output: z.union([z.string(), z.array(z.string())]).nullable().optional().describe('Names of the hook outputs.'),
+      input: z
+        .record(z.string(), z.unknown())
+        .nullable()
+        .optional()
+        .describe('"<cfg key>": "<context key>" taken from earlier jobs.'),
+      output: z
+        .union([z.string(), z.array(z.string())])
+        .nullable()
+        .optional()
+        .describe('Names of the hook outputs.'),
       local: stringMap.nullable().optional().describe('"<cfg key>": literal value set before the job runs.'),
-      dj_configs: z.union([z.string(), stringMap]).nullable().optional().describe('A Data-Juicer recipe, inline or as a path.'),
-      extra_configs: z.union([z.string(), stringMap]).nullable().optional().describe('A component config with a type key, inline or as a path.'),
+      dj_configs: z
+        .union([z.string(), stringMap])
+        .nullable()
+        .optional()
+        .describe('A Data-Juicer recipe, inline or as a path.'),
+      extra_configs: z
+        .union([z.string(), stringMap])
+        .nullable()
+        .optional()
+        .describe('A component config with a type key, inline or as a path.'),
     })
     .describe('An inline job.'),
 ]);
@@ -38,12 +54,18 @@ export const sandboxConfigSchema = z.strictObject({
   $schema: z.string().optional().describe('Editor hint; ignored.'),
   project_name: z.string().optional().describe('Project name; part of log file names. Default: hello_world.'),
   experiment_name: z.string().optional().describe('Experiment name. Default: experiment1.'),
-  work_dir: z.string().optional().describe('Holds logs, context_infos.json and tracker files. Default: ./outputs/hello_world.'),
+  work_dir: z
+    .string()
+    .optional()
+    .describe('Holds logs, context_infos.json and tracker files. Default: ./outputs/hello_world.'),
   resume: z.boolean().optional().describe('Continue from work_dir/context_infos.json. Default: false.'),
   debug: z.boolean().optional().describe('Debug log level. Default: false.'),
   hpo_config: z.union([z.string(), stringMap]).nullable().optional().describe('Path to a W&B sweep config (HPO mode).'),
   pipelines: z
-    .union([z.array(z.record(z.string(), pipelineBodySchema.nullable())), z.record(z.string(), pipelineBodySchema.nullable())])
+    .union([
+      z.array(z.record(z.string(), pipelineBodySchema.nullable())),
+      z.record(z.string(), pipelineBodySchema.nullable()),
+    ])
     .nullable()
     .optional()
     .describe('Multi-pipeline format: a list of {name: {job groups}} (or a mapping name → job groups).'),
@@ -51,12 +73,29 @@ export const sandboxConfigSchema = z.strictObject({
   refine_recipe_job_configs: jobList,
   execution_job_configs: jobList,
   evaluation_job_configs: jobList,
-  max_iter_num: z.number().int().optional().describe('Maximum iterations; 0 means until iter_targets are met. Default: 1.'),
-  iter_targets: z.union([z.string(), z.array(z.string())]).nullable().optional().describe('"<pipeline>.<meta_name>.<output> <op> <number>" stop conditions.'),
+  max_iter_num: z
+    .number()
+    .int()
+    .optional()
+    .describe('Maximum iterations; 0 means until iter_targets are met. Default: 1.'),
+  iter_targets: z
+    .union([z.string(), z.array(z.string())])
+    .nullable()
+    .optional()
+    .describe('"<pipeline>.<meta_name>.<output> <op> <number>" stop conditions.'),
   iter_targets_mode: z.string().optional().describe('"all" (default) or "any".'),
-  iter_updater: z.record(z.string(), z.string()).nullable().optional().describe('Carries an output of iteration i into a job config of iteration i+1.'),
+  iter_updater: z
+    .record(z.string(), z.string())
+    .nullable()
+    .optional()
+    .describe('Carries an output of iteration i into a job config of iteration i+1.'),
   plugins: z.array(pluginEntry).optional().describe('Plugins to load (dj-sandbox addition).'),
-  max_iter_cap: z.number().int().positive().optional().describe('Safety cap on iterations when max_iter_num is 0 (dj-sandbox addition). Default: 1000.'),
+  max_iter_cap: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('Safety cap on iterations when max_iter_num is 0 (dj-sandbox addition). Default: 1000.'),
 });
 
 /** The global keys a config may set, for "did you mean" suggestions. */

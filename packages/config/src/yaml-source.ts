@@ -1,5 +1,5 @@
-import { isNode, LineCounter, parseDocument } from 'yaml';
 import { configError, type DjSandboxError, type SourceLocation } from '@dj-sandbox/core';
+import { isNode, LineCounter, parseDocument } from 'yaml';
 
 /** A parsed config file that can map a key path back to its line and column. */
 export interface ParsedSource {
@@ -42,7 +42,9 @@ export function parseSource(text: string, file: string): ParsedSource | DjSandbo
         const last = path[cut - 1];
         // For a key, point at the key itself (an unknown key, a key with an empty value).
         if (typeof last === 'string') {
-          const parent = doc.getIn(path.slice(0, cut - 1), true) as { items?: Array<{ key?: { value?: unknown; range?: number[] } }> } | undefined;
+          const parent = doc.getIn(path.slice(0, cut - 1), true) as
+            | { items?: Array<{ key?: { value?: unknown; range?: number[] } }> }
+            | undefined;
           const pair = parent?.items?.find((item) => item.key?.value === last);
           if (pair?.key?.range) return at(pair.key.range[0]!);
         }

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { loadConfig } from '@dj-sandbox/config';
 import {
   ConfigProblems,
-  PluginRegistry,
   type Plugin,
+  PluginRegistry,
   type RunEvent,
   type RunResult,
   runSandbox,

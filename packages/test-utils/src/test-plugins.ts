@@ -2,8 +2,8 @@ import {
   type AnyComponentDefinition,
   type Component,
   type ComponentKind,
-  definePlugin,
   defineHook,
+  definePlugin,
   type HookContext,
   type HookDefinition,
   type Plugin,
@@ -26,7 +26,10 @@ export interface HookCall {
  * A plugin that provides hooks with the given bodies, recording every call in `calls`. Use the reference hook
  * names to stand in for real hooks: `testHooksPlugin({ ProcessDataHook: (ctx) => ctx.djConfigs?.export_path })`.
  */
-export function testHooksPlugin(bodies: Record<string, TestHookBody>, id = 'test-hooks'): Plugin & { calls: HookCall[] } {
+export function testHooksPlugin(
+  bodies: Record<string, TestHookBody>,
+  id = 'test-hooks',
+): Plugin & { calls: HookCall[] } {
   const calls: HookCall[] = [];
   const hooks: HookDefinition[] = Object.entries(bodies).map(([name, body]) =>
     defineHook({

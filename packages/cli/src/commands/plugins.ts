@@ -1,9 +1,9 @@
 import { loadConfig } from '@dj-sandbox/config';
 import { operatorsPoint } from '@dj-sandbox/core';
 import pc from 'picocolors';
+import { EXIT, renderProblems } from '../output/render-error.ts';
 import { OPERATOR_PACKAGES } from '../plugins/first-party.ts';
 import { loadPlugins } from '../plugins/load-plugins.ts';
-import { EXIT, renderProblems } from '../output/render-error.ts';
 
 /** Every first-party plugin package, tried when no config is given. */
 const FIRST_PARTY = [
@@ -18,7 +18,10 @@ const FIRST_PARTY = [
 ];
 
 /** `dj-sandbox plugins`: the loaded plugins with versions, their hooks, component types and operators. */
-export async function pluginsCommand(options: { config?: string; json?: boolean }, cwd: string = process.cwd()): Promise<number> {
+export async function pluginsCommand(
+  options: { config?: string; json?: boolean },
+  cwd: string = process.cwd(),
+): Promise<number> {
   const loaded = options.config ? await loadConfig({ configFile: options.config, cwd }) : undefined;
   if (loaded && !loaded.config) {
     process.stderr.write(`${renderProblems(loaded.errors)}\n`);
@@ -30,7 +33,9 @@ export async function pluginsCommand(options: { config?: string; json?: boolean 
     version: p.version,
     source: p.source,
     hooks: [...registry.hooks.values()].filter((h) => h.plugin === p.id).map((h) => h.value.name),
-    components: [...registry.components.values()].filter((c) => c.plugin === p.id).map((c) => `${c.value.kind}:${c.value.type}`),
+    components: [...registry.components.values()]
+      .filter((c) => c.plugin === p.id)
+      .map((c) => `${c.value.kind}:${c.value.type}`),
     operators: registry.ownedExtensions(operatorsPoint).filter((o) => o.plugin === p.id).length,
   }));
   if (options.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);

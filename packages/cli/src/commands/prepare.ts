@@ -1,5 +1,11 @@
 import { loadConfig } from '@dj-sandbox/config';
-import { ConfigProblems, checkConfig, type DjSandboxError, type PluginRegistry, type SandboxConfig } from '@dj-sandbox/core';
+import {
+  ConfigProblems,
+  checkConfig,
+  type DjSandboxError,
+  type PluginRegistry,
+  type SandboxConfig,
+} from '@dj-sandbox/core';
 import { loadPlugins } from '../plugins/load-plugins.ts';
 
 /** Options shared by the commands that read a sandbox config. */
@@ -33,5 +39,10 @@ export async function prepare(options: ConfigOptions, cwd: string): Promise<Prep
   const check = checkConfig(loaded.config, plugins.registry, cwd);
   const errors = [...plugins.errors, ...check.errors];
   if (errors.length > 0) throw new ConfigProblems(errors);
-  return { config: loaded.config, registry: plugins.registry, warnings: [...loaded.warnings, ...check.warnings], automatic: plugins.automatic };
+  return {
+    config: loaded.config,
+    registry: plugins.registry,
+    warnings: [...loaded.warnings, ...check.warnings],
+    automatic: plugins.automatic,
+  };
 }

@@ -12,7 +12,12 @@ export function jsonLinesSink(workDir: string, name: string): { sink: LogSink; f
   return { sink: (record) => appendFileSync(file, `${JSON.stringify(record)}\n`), file };
 }
 
-const LEVEL_LABEL = { debug: pc.dim('debug'), info: pc.cyan('info '), warn: pc.yellow('warn '), error: pc.red('error') };
+const LEVEL_LABEL = {
+  debug: pc.dim('debug'),
+  info: pc.cyan('info '),
+  warn: pc.yellow('warn '),
+  error: pc.red('error'),
+};
 
 /** A sink for people: `HH:MM:SS level message`, on stderr. */
 export function terminalSink(stream: NodeJS.WriteStream = process.stderr): LogSink {

@@ -28,7 +28,9 @@ export function lineProgress(write: (line: string) => void, everyMs = 5000): Pro
           max = t;
         },
         done() {
-          write(`✔ ${label}: ${done} ${unit} in ${((performance.now() - startedAt) / 1000).toFixed(1)}s (${rate(done, startedAt)})`);
+          write(
+            `✔ ${label}: ${done} ${unit} in ${((performance.now() - startedAt) / 1000).toFixed(1)}s (${rate(done, startedAt)})`,
+          );
         },
       };
       return task;
@@ -41,7 +43,12 @@ export function barProgress(stream: NodeJS.WriteStream = process.stderr): Progre
   return {
     start(label, total, unit = 'items') {
       const bar = new cliProgress.SingleBar(
-        { stream, format: `${label} [{bar}] {value}/{total} ${unit} | {rate}/s | ETA {eta_formatted}`, hideCursor: true, clearOnComplete: false },
+        {
+          stream,
+          format: `${label} [{bar}] {value}/{total} ${unit} | {rate}/s | ETA {eta_formatted}`,
+          hideCursor: true,
+          clearOnComplete: false,
+        },
         cliProgress.Presets.shades_classic,
       );
       const startedAt = performance.now();

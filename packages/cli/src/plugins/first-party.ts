@@ -8,7 +8,12 @@ import {
 } from '@dj-sandbox/core';
 
 /** Operator packages loaded with the data engine when they are installed. */
-export const OPERATOR_PACKAGES = ['@dj-sandbox/ops-text', '@dj-sandbox/ops-image', '@dj-sandbox/ops-video', '@dj-sandbox/ops-audio'];
+export const OPERATOR_PACKAGES = [
+  '@dj-sandbox/ops-text',
+  '@dj-sandbox/ops-image',
+  '@dj-sandbox/ops-video',
+  '@dj-sandbox/ops-audio',
+];
 
 /** The data engine package, needed by the data hooks. */
 export const DATA_ENGINE_PACKAGE = '@dj-sandbox/executor-data-juicer';
@@ -23,7 +28,8 @@ export function neededHookPackages(config: SandboxConfig, registry: PluginRegist
     for (const { job } of pipelineJobs(pipeline)) {
       const provider = KNOWN_HOOK_PROVIDERS[job.hook];
       if (!registry.hooks.has(job.hook) && provider) needed.add(provider);
-      if (DATA_ENGINE_HOOKS.has(job.hook) && !registry.component('DataExecutor', 'default')) needed.add(DATA_ENGINE_PACKAGE);
+      if (DATA_ENGINE_HOOKS.has(job.hook) && !registry.component('DataExecutor', 'default'))
+        needed.add(DATA_ENGINE_PACKAGE);
     }
   }
   return [...needed];

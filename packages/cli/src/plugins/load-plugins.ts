@@ -40,7 +40,13 @@ export interface LoadedPlugins {
   automatic: string[];
 }
 
-async function loadOne(registry: PluginRegistry, name: string, options: unknown, bases: readonly string[], path: string): Promise<DjSandboxError | undefined> {
+async function loadOne(
+  registry: PluginRegistry,
+  name: string,
+  options: unknown,
+  bases: readonly string[],
+  path: string,
+): Promise<DjSandboxError | undefined> {
   const url = resolvePlugin(name, bases);
   if (!url) {
     return pluginError('plugin-not-found', `cannot find plugin ${JSON.stringify(name)}.`, {
@@ -55,7 +61,12 @@ async function loadOne(registry: PluginRegistry, name: string, options: unknown,
     return undefined;
   } catch (error) {
     if ((error as DjSandboxError).code) return error as DjSandboxError;
-    return pluginError('plugin-load', `cannot load ${name}: ${(error as Error).message}`, { path, received: url }, error);
+    return pluginError(
+      'plugin-load',
+      `cannot load ${name}: ${(error as Error).message}`,
+      { path, received: url },
+      error,
+    );
   }
 }
 
@@ -64,12 +75,18 @@ async function loadOne(registry: PluginRegistry, name: string, options: unknown,
  * hooks or component types the config uses but no listed plugin provides, and the installed operator packages
  * when the data engine is loaded.
  */
-export async function loadPlugins(config: SandboxConfig | undefined, cwd: string, extra: string[] = []): Promise<LoadedPlugins> {
+export async function loadPlugins(
+  config: SandboxConfig | undefined,
+  cwd: string,
+  extra: string[] = [],
+): Promise<LoadedPlugins> {
   const registry = new PluginRegistry();
   const errors: DjSandboxError[] = [];
   const automatic: string[] = [];
   const bases = resolutionBases(config?.configFile, cwd);
-  const entries = (config?.plugins ?? []).map((p) => (typeof p === 'string' ? ([p, undefined] as const) : ([p[0], p[1]] as const)));
+  const entries = (config?.plugins ?? []).map((p) =>
+    typeof p === 'string' ? ([p, undefined] as const) : ([p[0], p[1]] as const),
+  );
   for (const [i, [name, options]] of entries.entries()) {
     const error = await loadOne(registry, name, options, bases, `plugins[${i}]`);
     if (error) errors.push(error);
@@ -87,6 +104,7 @@ export async function loadPlugins(config: SandboxConfig | undefined, cwd: string
     await tryAutomatic(neededHookPackages(config, registry));
     await tryAutomatic(neededComponentPackages(config, registry));
   }
-  if (registry.plugins.some((p) => `@dj-sandbox/${p.id}` === DATA_ENGINE_PACKAGE)) await tryAutomatic(OPERATOR_PACKAGES);
+  if (registry.plugins.some((p) => `@dj-sandbox/${p.id}` === DATA_ENGINE_PACKAGE))
+    await tryAutomatic(OPERATOR_PACKAGES);
   return { registry, errors, automatic };
 }

@@ -16,7 +16,10 @@ export function startCli(args: string[], options: { cwd: string; env?: Record<st
 }
 
 /** Runs the CLI to completion and returns its exit code and output. */
-export function runCli(args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runCli(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string> },
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = startCli(args, options);
     let stdout = '';

@@ -1,6 +1,6 @@
 import type { ConfigTree } from '../config/config-tree.ts';
-import type { Component } from './define-component.ts';
 import type { ComponentKind } from './component-kinds.ts';
+import type { Component } from './define-component.ts';
 
 /** Builds components for a hook: `create('DataEvaluator', extraConfigs)` picks the type from `config.type`. */
 export interface ComponentFactory {

@@ -41,10 +41,14 @@ export class ContextInfos {
   /** Starts a pipeline's record; a name seen twice in one iteration is an error, as in the reference. */
   startPipeline(name: string): PipelineInfos {
     if (this.pipeline(name)) {
-      throw configError('pipeline-duplicate', `there are different pipelines with the same name ${JSON.stringify(name)}.`, {
-        path: 'pipelines',
-        fix: 'Give every pipeline a unique name.',
-      });
+      throw configError(
+        'pipeline-duplicate',
+        `there are different pipelines with the same name ${JSON.stringify(name)}.`,
+        {
+          path: 'pipelines',
+          fix: 'Give every pipeline a unique name.',
+        },
+      );
     }
     const record: PipelineInfos = { name, jobs: [] };
     this.pipelines.push(record);
@@ -71,7 +75,8 @@ export class ContextInfos {
     if (rest === undefined) return { found: false, missing: 'a meta_name and an output key' };
     const [metaName, outputKey] = splitFirst(rest);
     const job = pipeline.jobs.find((j) => j.metaName === metaName);
-    if (!job) return { found: false, missing: `job ${JSON.stringify(metaName)} in pipeline ${JSON.stringify(pipelineName)}` };
+    if (!job)
+      return { found: false, missing: `job ${JSON.stringify(metaName)} in pipeline ${JSON.stringify(pipelineName)}` };
     if (outputKey === undefined) return { found: false, missing: 'an output key' };
     return outputOf(job, outputKey);
   }
@@ -123,7 +128,10 @@ function splitFirst(key: string): [string, string | undefined] {
 function outputOf(job: JobInfos, key: string): { found: true; value: unknown } | { found: false; missing: string } {
   const index = job.outputKeys.indexOf(key);
   if (index < 0) {
-    return { found: false, missing: `output ${JSON.stringify(key)} of job ${JSON.stringify(job.metaName)} (it has ${JSON.stringify(job.outputKeys)})` };
+    return {
+      found: false,
+      missing: `output ${JSON.stringify(key)} of job ${JSON.stringify(job.metaName)} (it has ${JSON.stringify(job.outputKeys)})`,
+    };
   }
   return { found: true, value: job.outputs[index] };
 }

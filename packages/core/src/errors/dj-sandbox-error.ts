@@ -37,7 +37,13 @@ export class DjSandboxError extends Error {
   readonly category: ErrorCategory;
   readonly data: ErrorData;
 
-  constructor(code: string, category: ErrorCategory, message: string, data: ErrorData = {}, options?: { cause?: unknown }) {
+  constructor(
+    code: string,
+    category: ErrorCategory,
+    message: string,
+    data: ErrorData = {},
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = 'DjSandboxError';
     this.code = code;

@@ -94,7 +94,9 @@ export interface OperatorDefinition<K extends OperatorKind = OperatorKind, P = R
 export type AnyOperatorDefinition = OperatorDefinition<OperatorKind, any>;
 
 /** Typed identity helper for writing operator definitions. */
-export function defineOperator<K extends OperatorKind, P>(definition: OperatorDefinition<K, P>): OperatorDefinition<K, P> {
+export function defineOperator<K extends OperatorKind, P>(
+  definition: OperatorDefinition<K, P>,
+): OperatorDefinition<K, P> {
   return definition;
 }
 

@@ -138,11 +138,15 @@ export class PluginRegistry {
             const key = `${component.kind}:${component.type}`;
             const prior = registry.components.get(key);
             if (prior) {
-              throw pluginError('component-conflict', `component ${component.kind} type ${describeValue(component.type)} is registered twice.`, {
-                plugin: pluginId,
-                received: [prior.plugin, pluginId],
-                fix: 'Load only one plugin that provides this component type.',
-              });
+              throw pluginError(
+                'component-conflict',
+                `component ${component.kind} type ${describeValue(component.type)} is registered twice.`,
+                {
+                  plugin: pluginId,
+                  received: [prior.plugin, pluginId],
+                  fix: 'Load only one plugin that provides this component type.',
+                },
+              );
             }
             registry.components.set(key, { plugin: pluginId, value: component });
           }

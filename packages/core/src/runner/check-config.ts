@@ -1,9 +1,9 @@
+import { KNOWN_HOOK_PROVIDERS } from '../components/known-providers.ts';
+import { unknownTypeFix } from '../components/registry-component-factory.ts';
 import { type ConfigTree, isMapping } from '../config/config-tree.ts';
 import { loadSideConfig } from '../config/side-config.ts';
-import { unknownTypeFix } from '../components/registry-component-factory.ts';
-import { KNOWN_HOOK_PROVIDERS } from '../components/known-providers.ts';
-import type { DjSandboxError } from '../errors/dj-sandbox-error.ts';
 import { didYouMean } from '../errors/did-you-mean.ts';
+import type { DjSandboxError } from '../errors/dj-sandbox-error.ts';
 import { configError } from '../errors/errors.ts';
 import type { PluginRegistry } from '../plugin/plugin-registry.ts';
 import { JOB_GROUPS, type JobConfig, type PipelineConfig, type SandboxConfig } from '../types/sandbox-config.ts';
@@ -85,28 +85,65 @@ export function checkConfig(config: SandboxConfig, registry: PluginRegistry, cwd
   const errors: DjSandboxError[] = [];
   const warnings: DjSandboxError[] = [];
   if (config.max_iter_num < 0) {
-    errors.push(configError('max-iter-negative', "argument 'max_iter_num' must be 0 or a positive number.", { path: 'max_iter_num', expected: 'an integer >= 0', received: config.max_iter_num }));
+    errors.push(
+      configError('max-iter-negative', "argument 'max_iter_num' must be 0 or a positive number.", {
+        path: 'max_iter_num',
+        expected: 'an integer >= 0',
+        received: config.max_iter_num,
+      }),
+    );
   }
   if (config.max_iter_num === 0 && config.iter_targets.length === 0) {
-    errors.push(configError('max-iter-unbounded', "either 'max_iter_num' must be > 0 or 'iter_targets' must be set.", { path: 'max_iter_num', expected: 'max_iter_num > 0, or iter_targets to stop on', received: 0 }));
+    errors.push(
+      configError('max-iter-unbounded', "either 'max_iter_num' must be > 0 or 'iter_targets' must be set.", {
+        path: 'max_iter_num',
+        expected: 'max_iter_num > 0, or iter_targets to stop on',
+        received: 0,
+      }),
+    );
   }
   if (config.iter_targets_mode !== 'all' && config.iter_targets_mode !== 'any') {
-    errors.push(configError('targets-mode', 'unknown iter_targets_mode.', { path: 'iter_targets_mode', expected: '"all" or "any"', received: config.iter_targets_mode, fix: `The reference accepted any value and then never stopped on targets.${didYouMean(config.iter_targets_mode, ['all', 'any'])}` }));
+    errors.push(
+      configError('targets-mode', 'unknown iter_targets_mode.', {
+        path: 'iter_targets_mode',
+        expected: '"all" or "any"',
+        received: config.iter_targets_mode,
+        fix: `The reference accepted any value and then never stopped on targets.${didYouMean(config.iter_targets_mode, ['all', 'any'])}`,
+      }),
+    );
   }
   if (config.hpo_config !== null && config.hpo_config !== undefined) {
-    errors.push(configError('hpo-unsupported', 'hpo_config is not supported by this version of dj-sandbox yet.', { path: 'hpo_config', received: config.hpo_config, fix: 'Remove hpo_config (the reference could not run it either; see spec §2.13).' }));
+    errors.push(
+      configError('hpo-unsupported', 'hpo_config is not supported by this version of dj-sandbox yet.', {
+        path: 'hpo_config',
+        received: config.hpo_config,
+        fix: 'Remove hpo_config (the reference could not run it either; see spec §2.13).',
+      }),
+    );
   }
   const names = new Set<string>();
   for (const pipeline of config.pipelines) {
     if (names.has(pipeline.name)) {
-      errors.push(configError('pipeline-duplicate', `there are different pipelines with the same name ${JSON.stringify(pipeline.name)}.`, { path: pipeline.configPath, fix: 'Give every pipeline a unique name.' }));
+      errors.push(
+        configError(
+          'pipeline-duplicate',
+          `there are different pipelines with the same name ${JSON.stringify(pipeline.name)}.`,
+          { path: pipeline.configPath, fix: 'Give every pipeline a unique name.' },
+        ),
+      );
     }
     names.add(pipeline.name);
     for (const { job } of pipelineJobs(pipeline)) {
       checkHook(job, registry, cwd, errors);
       for (const [key, contextKey] of Object.entries(job.input)) {
         if (contextKey === '-1') {
-          errors.push(configError('input-last-bare', 'need to specify the job result keys precisely for inputs to find the target values. Only got [-1].', { path: `${job.configPath}.input.${key}`, expected: '-1.<output key>', received: contextKey }));
+          errors.push(
+            configError(
+              'input-last-bare',
+              'need to specify the job result keys precisely for inputs to find the target values. Only got [-1].',
+              { path: `${job.configPath}.input.${key}`, expected: '-1.<output key>', received: contextKey },
+            ),
+          );
         }
       }
     }
@@ -115,14 +152,28 @@ export function checkConfig(config: SandboxConfig, registry: PluginRegistry, cwd
     const parsed = parseTarget(raw, `iter_targets[${i}]`);
     if ('code' in parsed) errors.push(parsed);
     else if (!hasOutput(config, parsed.key)) {
-      errors.push(configError('target-unknown-key', `the target metric key [${parsed.key}] can not be found in the pipelines.`, { path: `iter_targets[${i}]`, expected: 'an output declared by a job: <pipeline>.<meta_name>.<output key>', received: parsed.key }));
+      errors.push(
+        configError('target-unknown-key', `the target metric key [${parsed.key}] can not be found in the pipelines.`, {
+          path: `iter_targets[${i}]`,
+          expected: 'an output declared by a job: <pipeline>.<meta_name>.<output key>',
+          received: parsed.key,
+        }),
+      );
     }
   });
   for (const [from, to] of Object.entries(config.iter_updater)) {
     const parsed = parseIterUpdate(from, to, `iter_updater.${from}`);
     if ('code' in parsed) errors.push(parsed);
-    else if (!config.pipelines.some((p) => p.name === parsed.pipeline && pipelineJobs(p).some((j) => j.job.meta_name === parsed.metaName))) {
-      warnings.push(configError('iter-updater-unmatched', `iter_updater target ${to} matches no job; it will do nothing.`, { path: `iter_updater.${from}` }));
+    else if (
+      !config.pipelines.some(
+        (p) => p.name === parsed.pipeline && pipelineJobs(p).some((j) => j.job.meta_name === parsed.metaName),
+      )
+    ) {
+      warnings.push(
+        configError('iter-updater-unmatched', `iter_updater target ${to} matches no job; it will do nothing.`, {
+          path: `iter_updater.${from}`,
+        }),
+      );
     }
   }
   return { errors, warnings };

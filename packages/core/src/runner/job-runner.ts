@@ -26,10 +26,19 @@ export interface JobState {
 
 /** Creates the state of a job from its config. */
 export function createJobState(job: JobConfig): JobState {
-  return { job, configs: { dj_configs: deepCopy(job.dj_configs), extra_configs: deepCopy(job.extra_configs) }, updaterLocal: {} };
+  return {
+    job,
+    configs: { dj_configs: deepCopy(job.dj_configs), extra_configs: deepCopy(job.extra_configs) },
+    updaterLocal: {},
+  };
 }
 
-function specify(value: ConfigTree | string | null, path: string, cwd: string, strict: boolean): ConfigTree | string | null {
+function specify(
+  value: ConfigTree | string | null,
+  path: string,
+  cwd: string,
+  strict: boolean,
+): ConfigTree | string | null {
   if (typeof value !== 'string' || value === '') return value;
   try {
     return loadSideConfig(value, path, cwd);
@@ -41,11 +50,15 @@ function specify(value: ConfigTree | string | null, path: string, cwd: string, s
 
 function resolveInput(ctx: ContextInfos, contextKey: string, path: string, services: RunServices): unknown {
   if (contextKey === '-1') {
-    throw configError('input-last-bare', 'need to specify the job result keys precisely for inputs to find the target values. Only got [-1].', {
-      path,
-      expected: '-1.<output key>',
-      received: contextKey,
-    });
+    throw configError(
+      'input-last-bare',
+      'need to specify the job result keys precisely for inputs to find the target values. Only got [-1].',
+      {
+        path,
+        expected: '-1.<output key>',
+        received: contextKey,
+      },
+    );
   }
   const found = contextKey.startsWith('-1.') ? ctx.lookupLast(contextKey.slice(3)) : ctx.lookup(contextKey);
   if (contextKey.startsWith('-1.') && !found.found && !ctx.lastJob()) {
@@ -56,13 +69,18 @@ function resolveInput(ctx: ContextInfos, contextKey: string, path: string, servi
     });
   }
   if (!found.found) {
-    services.logger.warn(`input ${path}: ${contextKey} was not found (missing ${found.missing}); null is assigned.`, { path });
+    services.logger.warn(`input ${path}: ${contextKey} was not found (missing ${found.missing}); null is assigned.`, {
+      path,
+    });
     return null;
   }
   return found.value;
 }
 
-function rewriteExportPaths(configs: JobConfigs, iteration: number): { dj: ConfigTree | null; extra: ConfigTree | null } {
+function rewriteExportPaths(
+  configs: JobConfigs,
+  iteration: number,
+): { dj: ConfigTree | null; extra: ConfigTree | null } {
   let dj: ConfigTree | null = null;
   if (isMapping(configs.dj_configs)) {
     dj = deepCopy(configs.dj_configs);
@@ -74,7 +92,8 @@ function rewriteExportPaths(configs: JobConfigs, iteration: number): { dj: Confi
     extra = deepCopy(configs.extra_configs);
     const value = extra.export_path;
     if (typeof value === 'string') extra.export_path = iterPath(value, iteration);
-    else if (Array.isArray(value)) extra.export_path = value.map((p) => (typeof p === 'string' ? iterPath(p, iteration) : p));
+    else if (Array.isArray(value))
+      extra.export_path = value.map((p) => (typeof p === 'string' ? iterPath(p, iteration) : p));
   }
   return { dj, extra };
 }
@@ -97,7 +116,10 @@ export async function runJob({ state, group, pipeline, ctx, services }: RunJobOp
   const { job } = state;
   const iteration = ctx.iter;
   const owned = services.registry.hooks.get(job.hook);
-  if (!owned) throw configError('hook-unknown', `undefined hook ${JSON.stringify(job.hook)}.`, { path: `${job.configPath}.hook` });
+  if (!owned)
+    throw configError('hook-unknown', `undefined hook ${JSON.stringify(job.hook)}.`, {
+      path: `${job.configPath}.hook`,
+    });
   const blame = { hook: job.hook, job: job.meta_name, pipeline, plugin: owned.plugin };
   const logger = services.logger.child({ pipeline, job: job.meta_name, hook: job.hook, iteration });
 
@@ -118,7 +140,8 @@ export async function runJob({ state, group, pipeline, ctx, services }: RunJobOp
       throw error;
     }
   };
-  for (const [key, value] of Object.entries({ ...job.local, ...state.updaterLocal })) update(key, value, `${job.configPath}.local.${key}`);
+  for (const [key, value] of Object.entries({ ...job.local, ...state.updaterLocal }))
+    update(key, value, `${job.configPath}.local.${key}`);
   for (const [key, contextKey] of Object.entries(job.input)) {
     const path = `${job.configPath}.input.${key}`;
     update(key, resolveInput(ctx, contextKey, path, services), path);
@@ -142,7 +165,11 @@ export async function runJob({ state, group, pipeline, ctx, services }: RunJobOp
     extensions: services.registry.extensions.bind(services.registry),
     ownedExtensions: services.registry.ownedExtensions.bind(services.registry),
   };
-  const components = new RegistryComponentFactory(services.registry, componentEnv, { job: job.meta_name, pipeline, path: job.configPath });
+  const components = new RegistryComponentFactory(services.registry, componentEnv, {
+    job: job.meta_name,
+    pipeline,
+    path: job.configPath,
+  });
   const hookContext: HookContext = {
     hook: job.hook,
     metaName: job.meta_name,

@@ -46,7 +46,10 @@ export interface RunResult {
 
 type PipelineStates = Map<string, JobState[]>;
 
-function freshStates(pipelines: readonly PipelineConfig[], updates?: Map<string, Record<string, unknown>>): PipelineStates {
+function freshStates(
+  pipelines: readonly PipelineConfig[],
+  updates?: Map<string, Record<string, unknown>>,
+): PipelineStates {
   const states: PipelineStates = new Map();
   for (const pipeline of pipelines) {
     states.set(
@@ -76,13 +79,19 @@ function stopAfter(
   if (config.max_iter_num > 0 && ctx.iter >= config.max_iter_num) return 'max_iter_num';
   if (targets.length > 0) {
     const checks = targets.map((t) => checkTarget(t, ctx));
-    for (const c of checks.filter((c) => c.problem)) logger.warn(`Invalid iter_targets [${c.target.text}]: ${c.problem}.`);
+    for (const c of checks.filter((c) => c.problem))
+      logger.warn(`Invalid iter_targets [${c.target.text}]: ${c.problem}.`);
     const met = config.iter_targets_mode === 'all' ? checks.every((c) => c.met) : checks.some((c) => c.met);
     emit({
       type: 'targets',
       iteration: ctx.iter,
       met,
-      details: checks.map((c) => ({ target: c.target.text, met: c.met, value: c.value, ...(c.problem ? { problem: c.problem } : {}) })),
+      details: checks.map((c) => ({
+        target: c.target.text,
+        met: c.met,
+        value: c.value,
+        ...(c.problem ? { problem: c.problem } : {}),
+      })),
     });
     if (met) {
       logger.info(
@@ -121,7 +130,9 @@ export async function runSandbox(options: RunSandboxOptions): Promise<RunResult>
   const signal = options.signal ?? new AbortController().signal;
   const progress = options.progress ?? silentProgress;
   const targets = config.iter_targets.map((t, i) => parseTarget(t, `iter_targets[${i}]`) as IterTarget);
-  const updates = Object.entries(config.iter_updater).map(([f, t]) => parseIterUpdate(f, t, 'iter_updater') as IterUpdate);
+  const updates = Object.entries(config.iter_updater).map(
+    ([f, t]) => parseIterUpdate(f, t, 'iter_updater') as IterUpdate,
+  );
   tracker.watchConfig(config.raw, 'sandbox');
 
   const container = new RunContainer(
@@ -138,7 +149,9 @@ export async function runSandbox(options: RunSandboxOptions): Promise<RunResult>
   let jobsRun = 0;
   const updaterFrom = (ctx: ContextInfos | undefined) =>
     ctx && updates.length > 0
-      ? collectUpdates(updates, ctx, (from) => logger.warn(`The iter_updater [${from}] is not found in the last context infos.`))
+      ? collectUpdates(updates, ctx, (from) =>
+          logger.warn(`The iter_updater [${from}] is not found in the last context infos.`),
+        )
       : undefined;
 
   try {
@@ -169,7 +182,7 @@ export async function runSandbox(options: RunSandboxOptions): Promise<RunResult>
       logger.info('No saved context infos to resume from. Start from the first iter.');
     }
 
-    for (;; iteration++) {
+    for (; ; iteration++) {
       logger.info(`============== Starting the iter ${iteration} ==============`);
       emit({ type: 'iteration-start', iteration });
       const ctx = partial ?? new ContextInfos(iteration);
@@ -184,17 +197,23 @@ export async function runSandbox(options: RunSandboxOptions): Promise<RunResult>
           const event = { iteration, pipeline: pipeline.name, hook: job.hook, metaName: job.meta_name };
           if (i < record.jobs.length) {
             if (record.jobs[i]!.metaName !== job.meta_name) {
-              throw configError('resume-mismatch', `cannot resume: job ${i + 1} of pipeline ${pipeline.name} changed since the saved run.`, {
-                path: job.configPath,
-                expected: `meta_name ${JSON.stringify(record.jobs[i]!.metaName)} as saved in ${contextFile}`,
-                received: job.meta_name,
-                fix: 'Restore the config, or run without --resume to start over.',
-              });
+              throw configError(
+                'resume-mismatch',
+                `cannot resume: job ${i + 1} of pipeline ${pipeline.name} changed since the saved run.`,
+                {
+                  path: job.configPath,
+                  expected: `meta_name ${JSON.stringify(record.jobs[i]!.metaName)} as saved in ${contextFile}`,
+                  received: job.meta_name,
+                  fix: 'Restore the config, or run without --resume to start over.',
+                },
+              );
             }
             emit({ type: 'job-skip', ...event });
             continue;
           }
-          logger.info(`======= Iter [${iteration}] - Pipeline [${pipeline.name}]: Start ${GROUP_LABELS[group]} Hook [${job.meta_name}] =======`);
+          logger.info(
+            `======= Iter [${iteration}] - Pipeline [${pipeline.name}]: Start ${GROUP_LABELS[group]} Hook [${job.meta_name}] =======`,
+          );
           emit({ type: 'job-start', ...event, group });
           const started = performance.now();
           try {
@@ -204,7 +223,12 @@ export async function runSandbox(options: RunSandboxOptions): Promise<RunResult>
             writeContextFile(contextFile, contexts);
             const durationMs = performance.now() - started;
             logger.info(`Finished job [${job.meta_name}] in ${(durationMs / 1000).toFixed(2)}s`, { durationMs });
-            emit({ type: 'job-end', ...event, durationMs, outputs: Object.fromEntries(infos.outputKeys.map((k, n) => [k, infos.outputs[n]])) });
+            emit({
+              type: 'job-end',
+              ...event,
+              durationMs,
+              outputs: Object.fromEntries(infos.outputKeys.map((k, n) => [k, infos.outputs[n]])),
+            });
           } catch (error) {
             if (isDjSandboxError(error)) emit({ type: 'job-fail', ...event, error });
             throw error;

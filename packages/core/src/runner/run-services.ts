@@ -1,5 +1,5 @@
-import type { DjSandboxError } from '../errors/dj-sandbox-error.ts';
 import type { RunContainer } from '../di/run-container.ts';
+import type { DjSandboxError } from '../errors/dj-sandbox-error.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Progress } from '../logging/progress.ts';
 import type { PluginRegistry } from '../plugin/plugin-registry.ts';
@@ -19,8 +19,20 @@ export type RunEvent =
       outputs: Record<string, unknown>;
     }
   | { type: 'job-skip'; iteration: number; pipeline: string; hook: string; metaName: string | null }
-  | { type: 'job-fail'; iteration: number; pipeline: string; hook: string; metaName: string | null; error: DjSandboxError }
-  | { type: 'targets'; iteration: number; met: boolean; details: Array<{ target: string; met: boolean; value: unknown; problem?: string }> }
+  | {
+      type: 'job-fail';
+      iteration: number;
+      pipeline: string;
+      hook: string;
+      metaName: string | null;
+      error: DjSandboxError;
+    }
+  | {
+      type: 'targets';
+      iteration: number;
+      met: boolean;
+      details: Array<{ target: string; met: boolean; value: unknown; problem?: string }>;
+    }
   | { type: 'run-end'; iterations: number; reason: string };
 
 /** What every job of a run shares. */

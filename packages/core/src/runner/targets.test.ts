@@ -10,7 +10,12 @@ function ctxWith(value: unknown): ContextInfos {
 
 describe('iteration targets (spec §2.9)', () => {
   it('takes the first comparator in the reference order and formats the value like Python', () => {
-    expect(parseTarget('p.eval.score >= 1', 't')).toMatchObject({ key: 'p.eval.score', op: '>=', value: 1, text: 'p.eval.score >= 1.0' });
+    expect(parseTarget('p.eval.score >= 1', 't')).toMatchObject({
+      key: 'p.eval.score',
+      op: '>=',
+      value: 1,
+      text: 'p.eval.score >= 1.0',
+    });
     expect(parseTarget('p.eval.score<0.2', 't')).toMatchObject({ op: '<', text: 'p.eval.score < 0.2' });
     expect(parseTarget('p.eval.score == 5', 't')).toMatchObject({ op: '==' });
   });

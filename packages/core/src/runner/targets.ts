@@ -1,6 +1,6 @@
-import { configError } from '../errors/errors.ts';
 import type { ContextInfos } from '../context/context-infos.ts';
 import type { DjSandboxError } from '../errors/dj-sandbox-error.ts';
+import { configError } from '../errors/errors.ts';
 
 /** Comparators in the order the reference tries them (first substring match wins). */
 export const TARGET_OPERATORS = ['==', '>=', '<=', '>', '<'] as const;
@@ -50,11 +50,15 @@ export function parseTarget(raw: string, path: string): IterTarget | DjSandboxEr
   const valueText = parts[1]!.trim();
   const value = Number(valueText);
   if (valueText === '' || !Number.isFinite(value)) {
-    return configError('target-value', `invalid iter_targets [${raw}]: the target value [${valueText}] is not a valid number.`, {
-      path,
-      expected: 'a finite number after the comparator',
-      received: valueText,
-    });
+    return configError(
+      'target-value',
+      `invalid iter_targets [${raw}]: the target value [${valueText}] is not a valid number.`,
+      {
+        path,
+        expected: 'a finite number after the comparator',
+        received: valueText,
+      },
+    );
   }
   if (key.split('.').length !== 3 || key.split('.').some((p) => p === '')) {
     return configError('target-key', `invalid iter_targets [${raw}]: the key must have three parts.`, {
@@ -108,7 +112,12 @@ export function checkTarget(target: IterTarget, ctx: ContextInfos): TargetCheck 
   if (!found.found) return { target, met: false, value: null, problem: `no value: missing ${found.missing}` };
   const n = numericValue(found.value);
   if (n === undefined) {
-    return { target, met: false, value: found.value, problem: `the value ${JSON.stringify(found.value)} is not a valid number` };
+    return {
+      target,
+      met: false,
+      value: found.value,
+      problem: `the value ${JSON.stringify(found.value)} is not a valid number`,
+    };
   }
   return { target, met: compare(n, target.op, target.value), value: found.value };
 }

@@ -7,7 +7,8 @@ describe('iteration, targets and iter_updater (spec §2.9, §2.11)', () => {
     const plugin = testHooksPlugin({ EvaluateDataHook: (ctx) => ctx.iteration });
     const run = await createTestRun({
       plugins: [plugin],
-      config: 'max_iter_num: 2\niter_targets: ["anonymous.ev.0 >= 100"]\nevaluation_job_configs: [{hook: EvaluateDataHook, meta_name: ev}]\n',
+      config:
+        'max_iter_num: 2\niter_targets: ["anonymous.ev.0 >= 100"]\nevaluation_job_configs: [{hook: EvaluateDataHook, meta_name: ev}]\n',
     });
     const result = await run.run();
     expect(result.stopReason).toBe('max_iter_num');

@@ -5,7 +5,10 @@ import { testHooksPlugin } from '../test-plugins.ts';
 
 describe('the hook lifecycle (spec §2.3–2.7)', () => {
   it('applies local then input, so input wins on the same key', async () => {
-    const hooks = testHooksPlugin({ ProbeViaAnalyzerHook: () => './probed.jsonl', ProcessDataHook: (ctx) => ctx.extraConfigs });
+    const hooks = testHooksPlugin({
+      ProbeViaAnalyzerHook: () => './probed.jsonl',
+      ProcessDataHook: (ctx) => ctx.extraConfigs,
+    });
     const run = await createTestRun({
       plugins: [hooks],
       config: `
@@ -45,7 +48,11 @@ execution_job_configs:
 `,
     });
     await run.run();
-    expect(hooks.calls[1]!.djConfigs).toEqual({ dataset_path: './in.jsonl', export_path: './out/iter_1/res.jsonl', np: 2 });
+    expect(hooks.calls[1]!.djConfigs).toEqual({
+      dataset_path: './in.jsonl',
+      export_path: './out/iter_1/res.jsonl',
+      np: 2,
+    });
   });
 
   it('deep-merges a mapping given to local and creates missing intermediate keys', async () => {
@@ -60,7 +67,11 @@ execution_job_configs:
 `,
     });
     await run.run();
-    expect(hooks.calls[0]!.extraConfigs).toEqual({ type: 't', train: { model_path: { base: './base', lora_path: './ckpt' } }, new: { deep: 1 } });
+    expect(hooks.calls[0]!.extraConfigs).toEqual({
+      type: 't',
+      train: { model_path: { base: './base', lora_path: './ckpt' } },
+      new: { deep: 1 },
+    });
   });
 
   it('rewrites export_path to iter_<n> without accumulating over iterations, for a list too', async () => {
@@ -85,9 +96,15 @@ execution_job_configs:
 
   it('fills the Data-Juicer default export_path before the rewrite', async () => {
     const hooks = testHooksPlugin({ ProcessDataHook: (ctx) => ctx.djConfigs!.export_path });
-    const run = await createTestRun({ plugins: [hooks], config: 'execution_job_configs: [{hook: ProcessDataHook, meta_name: p, dj_configs: {np: 1}}]' });
+    const run = await createTestRun({
+      plugins: [hooks],
+      config: 'execution_job_configs: [{hook: ProcessDataHook, meta_name: p, dj_configs: {np: 1}}]',
+    });
     const result = await run.run();
-    expect(result.contexts[0]!.lookup('anonymous.p.0')).toEqual({ found: true, value: './outputs/hello_world/iter_1/hello_world.jsonl' });
+    expect(result.contexts[0]!.lookup('anonymous.p.0')).toEqual({
+      found: true,
+      value: './outputs/hello_world/iter_1/hello_world.jsonl',
+    });
   });
 
   it('records tuples, unpacks one-element lists, keeps other lists, and uses string keys "0", "1"', async () => {
@@ -106,7 +123,8 @@ evaluation_job_configs:
 `,
     });
     await run.run();
-    const jobs = (run.readContext() as Array<{ pipeline_infos: Array<{ job_infos: unknown[] }> }>)[0]!.pipeline_infos[0]!.job_infos;
+    const jobs = (run.readContext() as Array<{ pipeline_infos: Array<{ job_infos: unknown[] }> }>)[0]!
+      .pipeline_infos[0]!.job_infos;
     expect(jobs).toEqual([
       { meta_name: 'grades', results: [1, 2], min_mse: 0.12 },
       { meta_name: 'one', 0: 'only' },
@@ -115,7 +133,11 @@ evaluation_job_configs:
   });
 
   it('records falsy results instead of crashing (ref-bug §2.3), and a job that returns nothing with no outputs', async () => {
-    const hooks = testHooksPlugin({ EvaluateDataHook: () => 0, GeneralProbeHook: () => [], ProcessDataHook: () => undefined });
+    const hooks = testHooksPlugin({
+      EvaluateDataHook: () => 0,
+      GeneralProbeHook: () => [],
+      ProcessDataHook: () => undefined,
+    });
     const run = await createTestRun({
       plugins: [hooks],
       config: `
@@ -126,13 +148,17 @@ evaluation_job_configs:
 `,
     });
     await run.run();
-    const jobs = (run.readContext() as Array<{ pipeline_infos: Array<{ job_infos: unknown[] }> }>)[0]!.pipeline_infos[0]!.job_infos;
+    const jobs = (run.readContext() as Array<{ pipeline_infos: Array<{ job_infos: unknown[] }> }>)[0]!
+      .pipeline_infos[0]!.job_infos;
     expect(jobs).toEqual([{ meta_name: 'zero', 0: 0 }, { meta_name: 'empty', 0: [] }, { meta_name: 'nothing' }]);
   });
 
   it('fails a job whose output count differs from its output keys, blaming plugin and job', async () => {
     const hooks = testHooksPlugin({ EvaluateDataHook: () => multiOutput(1, 2, 3) });
-    const run = await createTestRun({ plugins: [hooks], config: 'evaluation_job_configs: [{hook: EvaluateDataHook, meta_name: ev, output: [a, b]}]' });
+    const run = await createTestRun({
+      plugins: [hooks],
+      config: 'evaluation_job_configs: [{hook: EvaluateDataHook, meta_name: ev, output: [a, b]}]',
+    });
     await expect(run.run()).rejects.toThrowErrorMatchingInlineSnapshot(
       `[DjSandboxError: [plugin:test-hooks] [job:ev] output: ## HOOK [EvaluateDataHook]: the number of outputs does not match the number of output keys. Expected 2 outputs (["a","b"]), received "3 outputs". Make the output list match what the hook returns, or remove output to get keys "0", "1", ...]`,
     );

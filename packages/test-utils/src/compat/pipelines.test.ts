@@ -53,7 +53,10 @@ pipelines:
 `,
     });
     await run.run();
-    expect((run.readContext() as Ctx)[0]!.pipeline_infos.map((p) => p.pipeline_name)).toEqual(['pipeline_1', 'pipeline_2']);
+    expect((run.readContext() as Ctx)[0]!.pipeline_infos.map((p) => p.pipeline_name)).toEqual([
+      'pipeline_1',
+      'pipeline_2',
+    ]);
   });
 
   it('rejects both formats at once', async () => {
@@ -85,7 +88,10 @@ pipelines:
     const plugin = hooks();
     const run = await createTestRun({
       plugins: [plugin],
-      files: { 'jobs/process.yaml': 'hook: ProcessDataHook\nmeta_name: from_file\n', 'jobs/probe.json': '{"hook": "ProcessDataHook"}' },
+      files: {
+        'jobs/process.yaml': 'hook: ProcessDataHook\nmeta_name: from_file\n',
+        'jobs/probe.json': '{"hook": "ProcessDataHook"}',
+      },
       config: 'refine_recipe_job_configs:\nexecution_job_configs: [jobs/process.yaml, jobs/probe.json]\n',
     });
     await run.run();
