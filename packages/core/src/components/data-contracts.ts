@@ -34,9 +34,23 @@ export interface AnalyzeDataResult {
   samples: number;
 }
 
+/** How to draw a probe sample from a recipe's dataset (the reference's `sample_data`, spec/dj-core.md §3.7). */
+export interface SampleDataOptions {
+  /** `data_probe_ratio`, in [0, 1]. */
+  ratio: number;
+  /** `data_probe_algo`: `uniform`, `frequency_specified_field_selector` or `topk_specified_field_selector`. */
+  algo: string;
+  /** Where to write the sample (JSONL). */
+  exportPath: string;
+  /** Extra parameters of the selector algorithms. */
+  params?: Record<string, unknown>;
+}
+
 /** The `DataExecutor` component's interface. */
 export interface DataExecutorComponent extends Component {
   run(): Promise<ProcessDataResult>;
+  /** Writes a probe sample of the recipe's dataset and resolves to its path (used by ProbeViaModelInferHook). */
+  sample?(options: SampleDataOptions): Promise<string>;
 }
 
 /** The `DataAnalyzer` component's interface. */

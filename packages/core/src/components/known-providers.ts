@@ -39,7 +39,7 @@ export const KNOWN_COMPONENT_PROVIDERS: Readonly<Record<string, string>> = {
   'DataEvaluator:accuracy': '@dj-sandbox/evaluator-metrics',
   'DataEvaluator:mse': '@dj-sandbox/evaluator-metrics',
   'ModelEvaluator:internvl_coco_caption': '@dj-sandbox/executor-internvl',
-  'ModelEvaluator:perplexity': '@dj-sandbox/evaluator-metrics',
+  'ModelEvaluator:perplexity': '@dj-sandbox/executor-proxy-model',
   'ModelInferEvaluator:modelscope': '@dj-sandbox/executor-modelscope',
   'ModelTrainExecutor:modelscope': '@dj-sandbox/executor-modelscope',
   'ModelTrainExecutor:easyanimate': '@dj-sandbox/executor-easyanimate',
