@@ -34,8 +34,8 @@ describe('the dj-sandbox CLI', () => {
     expect(code).toBe(2);
     expect(strip(stderr)).toMatchInlineSnapshot(`
       "✖ 2 problems in the config:
-        • <dir>/sandbox.yaml:5:5 probe_job_configs[0].meta_name: wrong type. Expected string, received 3.
         • <dir>/sandbox.yaml:2:1 max_iter_nmu: unknown key "max_iter_nmu". Expected one of the global keys of spec/sandbox.md §1.2, received "max_iter_nmu". Remove it or fix its spelling. Did you mean "max_iter_num"?
+        • <dir>/sandbox.yaml:5:5 probe_job_configs[0].meta_name: wrong type. Expected string, received 3.
       "
     `);
   });

@@ -98,6 +98,12 @@ function issueToError(
   ];
 }
 
+/** Orders problems as they appear in the file. */
+function byPosition(errors: DjSandboxError[]): DjSandboxError[] {
+  const key = (e: DjSandboxError) => (e.data.location?.line ?? 0) * 10_000 + (e.data.location?.column ?? 0);
+  return [...errors].sort((a, b) => key(a) - key(b));
+}
+
 /**
  * Loads a sandbox config: finds it (`--config` wins over discovery), parses it with positions, applies
  * `DJ_SANDBOX_*` environment values below it and command-line overrides above it, validates every key at once
@@ -170,7 +176,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<LoadC
   }
   const merged: ConfigTree = { ...envValues(options.env ?? process.env), ...value, ...(options.overrides ?? {}) };
   const checked = sandboxConfigSchema.safeParse(merged, { reportInput: true });
-  const errors = checked.success ? [] : checked.error.issues.flatMap((i) => issueToError(i, locate));
+  const errors = checked.success ? [] : byPosition(checked.error.issues.flatMap((i) => issueToError(i, locate)));
   if (errors.length > 0) return { file, errors, warnings: [] };
   const ctx = { cwd, file, locate, ...(scalarText ? { scalarText } : {}), errors, warnings: [] as DjSandboxError[] };
   const config = normalizeConfig(merged, ctx);

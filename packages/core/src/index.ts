@@ -12,6 +12,7 @@ export * from './config/iter-path.ts';
 export * from './config/side-config.ts';
 export * from './context/context-file.ts';
 export * from './context/context-infos.ts';
+export * from './context/ordered-entries.ts';
 export { isRegisteredGlobally, RunContainer } from './di/run-container.ts';
 export * from './errors/did-you-mean.ts';
 export * from './errors/dj-sandbox-error.ts';

@@ -2,27 +2,50 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname } from 'node:path';
 import { configError } from '../errors/errors.ts';
 import { ContextInfos, type ContextInfosJson } from './context-infos.ts';
+import { OrderedEntries } from './ordered-entries.ts';
 
 /** The context file's name inside `work_dir`, as in the reference. */
 export const CONTEXT_FILE_NAME = 'context_infos.json';
 
+function escapeAscii(text: string): string {
+  return text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Values JSON cannot hold become something it can, so a write never fails half-way (spec §8.2.8). */
-function jsonSafe(_key: string, value: unknown): unknown {
+function jsonSafe(value: unknown): unknown {
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
   if (typeof value === 'number' && !Number.isFinite(value)) return null;
   if (value instanceof Map) return Object.fromEntries(value);
   if (value instanceof Set) return [...value];
   if (typeof value === 'function' || typeof value === 'symbol') return String(value);
+  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return (value as { toJSON(): unknown }).toJSON();
+  }
   return value;
 }
 
+function dump(raw: unknown, level: number): string {
+  const value = jsonSafe(raw);
+  if (value === null || value === undefined) return 'null';
+  if (typeof value !== 'object') return escapeAscii(JSON.stringify(value));
+  const pad = ' '.repeat(4 * (level + 1));
+  const close = ' '.repeat(4 * level);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[\n${value.map((v) => pad + dump(v, level + 1)).join(',\n')}\n${close}]`;
+  }
+  const entries =
+    value instanceof OrderedEntries ? value.entries : Object.entries(value).filter(([, v]) => v !== undefined);
+  if (entries.length === 0) return '{}';
+  return `{\n${entries.map(([k, v]) => `${pad}${escapeAscii(JSON.stringify(k))}: ${dump(v, level + 1)}`).join(',\n')}\n${close}}`;
+}
+
 /**
- * Serialises like Python's `json.dumps(obj, indent=4)`: 4-space indentation and non-ASCII characters escaped as
- * lower-case `\uXXXX` (surrogate pairs for astral characters).
+ * Serialises like Python's `json.dumps(obj, indent=4)`: 4-space indentation, non-ASCII characters escaped as
+ * lower-case `\\uXXXX`, and {@link OrderedEntries} written in their order.
  */
 export function pythonJsonDumps(value: unknown): string {
-  const text = JSON.stringify(value, jsonSafe, 4) ?? 'null';
-  return text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return dump(value, 0);
 }
 
 /**
@@ -32,7 +55,7 @@ export function pythonJsonDumps(value: unknown): string {
 export function writeContextFile(path: string, contexts: readonly ContextInfos[]): void {
   mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, pythonJsonDumps(contexts.map((c) => c.toJSON())));
+  writeFileSync(temp, pythonJsonDumps(contexts.map((c) => c.toOrderedJSON())));
   renameSync(temp, path);
 }
 

@@ -37,8 +37,8 @@ describe('context infos (spec §2.8)', () => {
 
   it('writes the reference format: indent 4, meta_name first, ASCII-escaped, null meta_name kept', () => {
     const ctx = new ContextInfos(2);
-    ctx.startPipeline('p').jobs.push({ metaName: null, outputKeys: ['text'], outputs: ['数据 é'] });
-    expect(pythonJsonDumps([ctx.toJSON()])).toBe(
+    ctx.startPipeline('p').jobs.push({ metaName: null, outputKeys: ['0', 'text'], outputs: [[], '数据 é'] });
+    expect(pythonJsonDumps([ctx.toOrderedJSON()])).toBe(
       [
         '[',
         '    {',
@@ -49,6 +49,7 @@ describe('context infos (spec §2.8)', () => {
         '                "job_infos": [',
         '                    {',
         '                        "meta_name": null,',
+        '                        "0": [],',
         '                        "text": "\\u6570\\u636e \\u00e9"',
         '                    }',
         '                ]',

@@ -1,4 +1,5 @@
 import { configError } from '../errors/errors.ts';
+import { OrderedEntries } from './ordered-entries.ts';
 
 /** One job's recorded outputs (the reference's `JobInfos`). */
 export interface JobInfos {
@@ -101,6 +102,23 @@ export class ContextInfos {
           });
           return out;
         }),
+      })),
+    };
+  }
+
+  /** The same as {@link toJSON}, with each job's keys kept in the reference's order (`meta_name` first). */
+  toOrderedJSON(): unknown {
+    return {
+      iter: this.iter,
+      pipeline_infos: this.pipelines.map((p) => ({
+        pipeline_name: p.name,
+        job_infos: p.jobs.map(
+          (job) =>
+            new OrderedEntries([
+              ['meta_name', job.metaName],
+              ...job.outputKeys.map((k, i) => [k, job.outputs[i]] as const),
+            ]),
+        ),
       })),
     };
   }
