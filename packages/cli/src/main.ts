@@ -50,6 +50,31 @@ export function buildProgram(version: string): Command {
     .description('print the JSON Schema of sandbox configs (for editor completion)')
     .option('-o, --out <file>', 'write it to a file')
     .action(action(async () => (await import('./commands/schema.ts')).schemaCommand));
+  for (const [name, what] of [
+    ['process', "process a Data-Juicer recipe (Data-Juicer's dj-process)"],
+    ['analyze', "analyse a dataset with a Data-Juicer recipe (Data-Juicer's dj-analyze)"],
+  ] as const) {
+    program
+      .command(name)
+      .description(what)
+      .requiredOption('-r, --recipe <file>', 'Data-Juicer recipe (YAML or JSON)')
+      .option('--np <n>', 'worker threads')
+      .option('--export-path <path>', 'override export_path')
+      .option('--dataset-path <path>', 'override dataset_path')
+      .option('--strict', 'a malformed input line is fatal')
+      .option('--debug', 'debug logging')
+      .action(
+        name === 'process'
+          ? action(async () => (await import('./commands/process.ts')).processCommand)
+          : action(async () => (await import('./commands/analyze.ts')).analyzeCommand),
+      );
+  }
+  program
+    .command('ops')
+    .description('list the operators of the installed operator plugins')
+    .option('--markdown', 'print the operator reference as Markdown')
+    .option('--json', 'print JSON')
+    .action(action(async () => (await import('./commands/ops.ts')).opsCommand));
   return program;
 }
 
