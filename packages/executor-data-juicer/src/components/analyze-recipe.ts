@@ -1,0 +1,82 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AnalyzeDataResult, ComponentEnv, ConfigTree } from '@dj-sandbox/core';
+import { ColumnStore } from '../analyzer/column-store.ts';
+import { pearsonMatrix } from '../analyzer/correlation.ts';
+import { drawColumn, drawCorrelation } from '../analyzer/figures.ts';
+import { overallCsv, overallMarkdown, overallTable, toOverallResult } from '../analyzer/overall-table.ts';
+import { statsPathOf } from '../export/export-paths.ts';
+import { Exporter } from '../export/exporter.ts';
+import { exportTypeOf } from '../recipe/init-recipe.ts';
+import { prepareRun } from './engine-env.ts';
+
+/**
+ * Data-Juicer's Analyzer (spec §6): computes the stats of every filter in `process` without dropping anything,
+ * writes `<stem>_stats.jsonl` (and the dataset with stats when `export_original_dataset`), then the overall table
+ * (`analysis/overall.csv`, `overall.md`), per-stat figures and the Pearson correlation heat map.
+ */
+export async function analyzeRecipe(
+  tree: ConfigTree,
+  env: ComponentEnv,
+  batchSize?: number,
+): Promise<AnalyzeDataResult> {
+  const run = await prepareRun(tree, env, 'analyze', batchSize);
+  try {
+    const { recipe, pipeline } = run;
+    const t = recipe.tree;
+    const exportOriginal = t.export_original_dataset === true;
+    const exporter = new Exporter({
+      exportPath: recipe.exportPath,
+      type: exportTypeOf(t) as 'jsonl' | 'json' | 'parquet',
+      shardSize: Number(t.export_shard_size) || 0,
+      keepStats: exportOriginal,
+      keepHashes: t.keep_hashes_in_res_ds === true,
+      exportDataset: exportOriginal,
+      tempDir: run.tempDir,
+      schema: run.schema,
+    });
+    const store = new ColumnStore(env.logger);
+    for await (const batch of pipeline.run(run.input)) {
+      for (const sample of batch.samples) store.add(sample);
+      await exporter.write(batch.samples);
+    }
+    const exported = await exporter.close();
+    const analysisDir = join(recipe.workDir, 'analysis');
+    const base = {
+      exportPath: recipe.exportPath,
+      statsPath: exported.statsPath ?? statsPathOf(recipe.exportPath),
+      analysisDir,
+      samples: store.rows,
+    };
+    const columns = store.columns();
+    if (columns.length === 0) {
+      env.logger.warn('no operator in process produced stats or tags: nothing to analyse');
+      return { ...base, overall: {}, figures: [] };
+    }
+    await mkdir(analysisDir, { recursive: true });
+    const percentiles = Array.isArray(t.percentiles) ? (t.percentiles as number[]) : [];
+    const table = overallTable(columns, percentiles);
+    await writeFile(join(analysisDir, 'overall.csv'), overallCsv(table));
+    await writeFile(join(analysisDir, 'overall.md'), overallMarkdown(table));
+    if (t.save_stats_in_one_file === true)
+      env.logger.warn('save_stats_in_one_file is not supported: writing one figure per stat');
+    const figures: string[] = [];
+    for (const col of table.columns) {
+      const counts = columns.find((c) => c.name === col.name)!.counts;
+      figures.push(...(await drawColumn(analysisDir, { ...col, counts })));
+    }
+    const numeric = columns.filter((c) => c.fromStats && c.kind === 'numeric');
+    if (numeric.length > 0) {
+      const path = join(analysisDir, 'stats-corr-pearson.png');
+      await drawCorrelation(
+        path,
+        numeric.map((c) => c.name),
+        pearsonMatrix(numeric.map((c) => c.perRow.view())),
+      );
+      figures.push(path);
+    }
+    return { ...base, overall: toOverallResult(table), figures };
+  } finally {
+    await run.dispose();
+  }
+}

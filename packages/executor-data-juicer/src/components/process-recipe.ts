@@ -1,0 +1,48 @@
+import type { ComponentEnv, ConfigTree, ProcessDataResult } from '@dj-sandbox/core';
+import { Exporter } from '../export/exporter.ts';
+import { exportTypeOf } from '../recipe/init-recipe.ts';
+import { prepareRun } from './engine-env.ts';
+
+/**
+ * Data-Juicer's `DefaultExecutor.run()` (spec §3.7): loads the recipe's datasets, streams them through `process`,
+ * exports the result and the `_stats.jsonl` side file (spec §2.4).
+ */
+export async function processRecipe(
+  tree: ConfigTree,
+  env: ComponentEnv,
+  batchSize?: number,
+): Promise<ProcessDataResult> {
+  const run = await prepareRun(tree, env, 'process', batchSize);
+  try {
+    const { recipe, pipeline } = run;
+    const t = recipe.tree;
+    const exporter = new Exporter({
+      exportPath: recipe.exportPath,
+      type: exportTypeOf(t) as 'jsonl' | 'json' | 'parquet',
+      shardSize: Number(t.export_shard_size) || 0,
+      keepStats: t.keep_stats_in_res_ds === true,
+      keepHashes: t.keep_hashes_in_res_ds === true,
+      exportDataset: true,
+      tempDir: run.tempDir,
+      schema: run.schema,
+    });
+    for await (const batch of pipeline.run(run.input)) await exporter.write(batch.samples);
+    const exported = await exporter.close();
+    const n = pipeline.reports.length;
+    pipeline.reports.forEach((r, i) => {
+      env.logger.info(
+        `[${i + 1}/${n}] OP [${r.name}] Done in ${r.seconds.toFixed(3)} s. Left ${r.samplesOut} samples.`,
+      );
+    });
+    return {
+      exportPath: exported.exportPaths[0]!,
+      exportPaths: exported.exportPaths,
+      ...(exported.statsPath ? { statsPath: exported.statsPath } : {}),
+      samplesIn: run.samplesIn(),
+      samplesOut: exported.rows,
+      ops: pipeline.reports.map((r) => ({ ...r })),
+    };
+  } finally {
+    await run.dispose();
+  }
+}

@@ -1,0 +1,195 @@
+import { open, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Sample } from '@dj-sandbox/core';
+import { readLineChunks } from '../dataset/open-file.ts';
+import { shardLayout, shardPaths, statsPathOf } from './export-paths.ts';
+import { JsonlWriter } from './jsonl-writer.ts';
+import { writeParquet } from './parquet-export.ts';
+import { RowSchema } from './row-schema.ts';
+
+/** Stats and tag columns (spec §2.1). */
+export const STATS_KEY = '__dj__stats__';
+export const META_KEY = '__dj__meta__';
+/** Hash columns removed on export unless `keep_hashes_in_res_ds` (spec §2.4). */
+export const HASH_KEYS = [
+  '__dj__uid',
+  '__dj__hash',
+  '__dj__minhash',
+  '__dj__simhash',
+  '__dj__imagehash',
+  '__dj__videohash',
+  '__dj__is_unique',
+];
+
+/** How to export (spec §2.4). */
+export interface ExportOptions {
+  readonly exportPath: string;
+  readonly type: 'jsonl' | 'json' | 'parquet';
+  /** Bytes per shard; 0 = one file. */
+  readonly shardSize: number;
+  readonly keepStats: boolean;
+  readonly keepHashes: boolean;
+  /** Hash fields declared by the recipe's deduplicators, removed with the standard ones. */
+  readonly extraHashKeys?: readonly string[];
+  /** Write the dataset itself (the analyzer writes it only with `export_original_dataset`). */
+  readonly exportDataset: boolean;
+  /** Folder for intermediate files. */
+  readonly tempDir: string;
+  /** Schema of the loaded rows (see {@link createInputSchema}); the export adds fields that ops create. */
+  readonly schema?: RowSchema;
+}
+
+/** The columns the main export drops under these options. */
+export function droppedColumns(
+  options: Pick<ExportOptions, 'keepStats' | 'keepHashes' | 'extraHashKeys'>,
+): Set<string> {
+  return new Set([
+    ...(options.keepStats ? [] : [STATS_KEY, META_KEY]),
+    ...(options.keepHashes ? [] : [...HASH_KEYS, ...(options.extraHashKeys ?? [])]),
+  ]);
+}
+
+/** A schema for the loader to observe input rows into, excluding the columns the export drops. */
+export function createInputSchema(
+  options: Pick<ExportOptions, 'keepStats' | 'keepHashes' | 'extraHashKeys'>,
+): RowSchema {
+  return new RowSchema(droppedColumns(options));
+}
+
+/** What an export wrote. */
+export interface ExportResult {
+  readonly exportPaths: string[];
+  readonly statsPath?: string;
+  readonly rows: number;
+}
+
+async function* lines(path: string): AsyncGenerator<string> {
+  for await (const chunk of readLineChunks(path)) for (const line of chunk.lines) if (line) yield line;
+}
+
+async function takeLines(source: AsyncGenerator<string>, count: number): Promise<string[]> {
+  const out: string[] = [];
+  while (out.length < count) {
+    const next = await source.next();
+    if (next.done) break;
+    out.push(next.value);
+  }
+  return out;
+}
+
+async function writeShard(
+  path: string,
+  type: ExportOptions['type'],
+  source: AsyncGenerator<string>,
+  count: number,
+  writer: JsonlWriter,
+): Promise<void> {
+  if (type === 'parquet') {
+    async function* rows(): AsyncGenerator<Record<string, unknown>> {
+      for (let left = count; left > 0; left -= 1000)
+        for (const l of await takeLines(source, Math.min(1000, left))) yield JSON.parse(l);
+    }
+    await writeParquet(path, writer.schema, rows());
+    return;
+  }
+  const handle = await open(path, 'w');
+  try {
+    let first = true;
+    if (type === 'json') await handle.write('[');
+    for (let left = count; left > 0; left -= 1000) {
+      const part = await takeLines(source, Math.min(1000, left));
+      if (type === 'json') {
+        await handle.write((first ? '' : ',') + part.join(','));
+        first = false;
+      } else await handle.write(`${part.join('\n')}\n`);
+    }
+    if (type === 'json') await handle.write(']\n');
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Data-Juicer's standalone Exporter, streaming: the `<stem>_stats.jsonl` side file (stats and tag columns only),
+ * then the dataset without stats / meta / hash columns (unless kept) as jsonl, json (array) or parquet, optionally
+ * sharded. Rows are schema-unified like HF datasets (missing fields → null).
+ */
+export class Exporter {
+  private readonly main: JsonlWriter | undefined;
+  private stats: JsonlWriter | undefined;
+  private readonly drop: Set<string>;
+  private readonly direct: boolean;
+  private rowsSeen = 0;
+
+  constructor(private readonly options: ExportOptions) {
+    this.drop = droppedColumns(options);
+    this.direct = options.type === 'jsonl' && options.shardSize <= 0;
+    if (options.exportDataset) {
+      this.main = new JsonlWriter(
+        this.direct ? options.exportPath : join(options.tempDir, 'export.jsonl'),
+        options.schema,
+      );
+    }
+  }
+
+  /** Writes a batch of output samples. */
+  async write(samples: readonly Sample[]): Promise<void> {
+    const main: Sample[] = [];
+    let statsRows: Sample[] = [];
+    for (let i = 0; i < samples.length; i++) {
+      const s = samples[i]!;
+      let reserved = false;
+      for (const key in s) {
+        if (key.charCodeAt(0) === 95 && key.startsWith('__dj__')) {
+          reserved = true;
+          break;
+        }
+      }
+      if (!reserved) {
+        main.push(s);
+        if (this.stats) statsRows.push({});
+        continue;
+      }
+      const row: Sample = {};
+      const statsRow: Sample = {};
+      let hasStats = false;
+      for (const key in s) {
+        if (key === STATS_KEY || key === META_KEY) {
+          statsRow[key] = s[key];
+          hasStats = true;
+        }
+        if (!this.drop.has(key)) row[key] = s[key];
+      }
+      main.push(row);
+      if (hasStats && !this.stats) {
+        this.stats = new JsonlWriter(statsPathOf(this.options.exportPath));
+        statsRows = Array.from({ length: this.rowsSeen + i }, () => ({}));
+      }
+      if (this.stats) statsRows.push(statsRow);
+    }
+    this.rowsSeen += samples.length;
+    if (statsRows.length > 0 && this.stats) {
+      // Observe the real rows first so that placeholder rows written before them get the stats column as null.
+      for (const r of statsRows) this.stats.schema.observe(r);
+      await this.stats.write(statsRows);
+    }
+    if (this.main) await this.main.write(main);
+  }
+
+  /** Finishes every file (unify rewrite, json/parquet conversion, sharding). */
+  async close(): Promise<ExportResult> {
+    const statsPath = this.stats ? this.stats.path : undefined;
+    if (this.stats) await this.stats.close();
+    const rows = this.rowsSeen;
+    if (!this.main) return { exportPaths: [], ...(statsPath ? { statsPath } : {}), rows };
+    await this.main.close();
+    if (this.direct) return { exportPaths: [this.options.exportPath], ...(statsPath ? { statsPath } : {}), rows };
+    const { type, shardSize, exportPath } = this.options;
+    const layout = shardSize > 0 ? shardLayout(this.main.count, this.main.size, shardSize) : [this.main.count];
+    const paths = shardSize > 0 ? shardPaths(exportPath, layout.length, type) : [exportPath];
+    const source = lines(this.main.path);
+    for (let i = 0; i < layout.length; i++) await writeShard(paths[i]!, type, source, layout[i]!, this.main);
+    await rm(this.main.path, { force: true });
+    return { exportPaths: paths, ...(statsPath ? { statsPath } : {}), rows };
+  }
+}

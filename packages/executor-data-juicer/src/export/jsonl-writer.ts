@@ -1,0 +1,68 @@
+import { type FileHandle, open, rename } from 'node:fs/promises';
+import { readLineChunks } from '../dataset/open-file.ts';
+import { RowSchema } from './row-schema.ts';
+
+/**
+ * Writes rows as JSON lines with a unified schema (see {@link RowSchema}). Each batch is observed before it is
+ * written, so a field first seen in a later batch only costs one rewrite pass at `close()`; the usual homogeneous
+ * dataset is written in one pass.
+ */
+export class JsonlWriter {
+  private handle: FileHandle | undefined;
+  private rows = 0;
+  private bytes = 0;
+  private writtenVersion = -1;
+  private stale = false;
+
+  /** `schema` may be shared with the loader, so fields of rows that ops dropped still become columns (as in HF). */
+  constructor(
+    readonly path: string,
+    readonly schema: RowSchema = new RowSchema(),
+  ) {}
+
+  /** Rows written. */
+  get count(): number {
+    return this.rows;
+  }
+
+  /** Bytes written (before any rewrite). */
+  get size(): number {
+    return this.bytes;
+  }
+
+  /** Writes a batch of rows. */
+  async write(rows: readonly unknown[]): Promise<void> {
+    this.handle ??= await open(this.path, 'w');
+    if (rows.length === 0) return;
+    for (let i = 0; i < rows.length; i++) this.schema.observe(rows[i]);
+    if (this.rows > 0 && this.schema.version !== this.writtenVersion) this.stale = true;
+    this.writtenVersion = this.schema.version;
+    let text = '';
+    for (let i = 0; i < rows.length; i++) text += `${JSON.stringify(this.schema.conform(rows[i]))}\n`;
+    this.rows += rows.length;
+    this.bytes += Buffer.byteLength(text);
+    await this.handle.write(text);
+  }
+
+  /** Finishes the file, rewriting it once if the schema grew after the first rows were written. */
+  async close(): Promise<void> {
+    this.handle ??= await open(this.path, 'w');
+    await this.handle.close();
+    if (!this.stale) return;
+    const tmp = `${this.path}.unify`;
+    const out = await open(tmp, 'w');
+    let bytes = 0;
+    try {
+      for await (const { lines } of readLineChunks(this.path)) {
+        let text = '';
+        for (const line of lines) if (line) text += `${JSON.stringify(this.schema.conform(JSON.parse(line)))}\n`;
+        bytes += Buffer.byteLength(text);
+        await out.write(text);
+      }
+    } finally {
+      await out.close();
+    }
+    await rename(tmp, this.path);
+    this.bytes = bytes;
+  }
+}

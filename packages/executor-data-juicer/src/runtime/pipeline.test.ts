@@ -1,0 +1,103 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Plugin } from '@dj-sandbox/core';
+import { describe, expect, it } from 'vitest';
+import testOps from '../__fixtures__/test-ops-plugin.ts';
+import { readJsonl, runRecipe } from '../test-helpers/run-recipe.ts';
+import { FIXTURES, tempDir, testEnv } from '../test-helpers/test-env.ts';
+
+const DEDUP = join(FIXTURES, 'data-demo-dataset-deduplication.jsonl');
+const MIX = [
+  DEDUP,
+  join(FIXTURES, 'data_mixture-redpajama-c4-refined.jsonl'),
+  join(FIXTURES, 'data_mixture-the-pile-nih-refined.jsonl'),
+].join(' ');
+const PROCESS = [
+  { uppercase_test_mapper: { rounds: 2 } },
+  { text_len_test_filter: { min: 40, max: 5000 } },
+  'exact_test_deduplicator',
+  { language_id_score_filter: { min_score: 0.5 } },
+];
+
+describe('the operator pipeline', () => {
+  it('gives byte-identical output with np: 2 (worker threads) and np: 1', async () => {
+    const one = await runRecipe({ dataset_path: MIX, process: PROCESS, np: 1 }, { batchSize: 3 });
+    const env = await testEnv();
+    const two = await runRecipe({ dataset_path: MIX, process: PROCESS, np: 2 }, { batchSize: 3, env });
+    expect(readFileSync(two.result.exportPath, 'utf8')).toBe(readFileSync(one.result.exportPath, 'utf8'));
+    expect(readFileSync(two.result.statsPath!, 'utf8')).toBe(readFileSync(one.result.statsPath!, 'utf8'));
+    expect(two.result.ops.map((o) => [o.name, o.samplesOut])).toEqual(
+      one.result.ops.map((o) => [o.name, o.samplesOut]),
+    );
+    expect(env.records.some((r) => r.message.includes('main thread'))).toBe(false);
+    expect(env.records.some((r) => r.message.endsWith('on 2 worker threads'))).toBe(true);
+    const texts = readJsonl(one.result.exportPath).map((r) => String(r.text));
+    expect(texts.every((t) => t === t.toUpperCase())).toBe(true);
+    expect(new Set(texts).size).toBe(texts.length);
+  });
+
+  it('runs operators registered without a plugin module on the main thread and says why', async () => {
+    const env = await testEnv({ plugins: [testOps as Plugin], inProcess: true });
+    const { result } = await runRecipe({ dataset_path: DEDUP, process: PROCESS, np: 2 }, { env, batchSize: 4 });
+    expect(result.samplesOut).toBeGreaterThan(0);
+    expect(env.records.find((r) => r.message.includes('on the main thread'))?.message).toContain(
+      'uppercase_test_mapper',
+    );
+  });
+
+  it('drops only the failing sample under skip_op_error and logs the op and the input line', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'data.jsonl');
+    const texts = ['first sample is long enough', 'second one BOOM breaks the op', 'third sample is long enough'];
+    writeFileSync(path, `${texts.map((text) => JSON.stringify({ text })).join('\n')}\n`);
+    for (const np of [1, 2]) {
+      const env = await testEnv();
+      const { result } = await runRecipe(
+        { dataset_path: path, np, process: [{ text_len_test_filter: { min: 1 } }] },
+        { env },
+      );
+      expect(readJsonl(result.exportPath).map((r) => r.text)).toEqual([texts[0], texts[2]]);
+      const warning = env.records.find((r) => r.message.includes('dropped it'));
+      expect(warning?.message).toBe(
+        `text_len_test_filter failed on the sample from ${path}:2; dropped it (skip_op_error): BOOM in text`,
+      );
+    }
+  });
+
+  it('fails the job naming the op and the sample when skip_op_error is false', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'data.jsonl');
+    writeFileSync(path, `${JSON.stringify({ text: 'fine text here' })}\n${JSON.stringify({ text: 'BOOM' })}\n`);
+    for (const np of [1, 2]) {
+      await expect(
+        runRecipe({ dataset_path: path, np, skip_op_error: false, process: [{ text_len_test_filter: { min: 1 } }] }),
+      ).rejects.toThrow(
+        `[job:process_data] process[0]: operator text_len_test_filter failed on the sample from ${path}:2: BOOM in text`,
+      );
+    }
+  });
+
+  it('keeps the first occurrence in deduplication and selector output in selection order', async () => {
+    const { result } = await runRecipe({
+      dataset_path: DEDUP,
+      process: ['exact_test_deduplicator', { top_length_test_selector: { top: 3 } }],
+    });
+    const input = readJsonl(DEDUP).map((r) => String(r.text));
+    const unique = input.filter((t, i) => input.indexOf(t) === i);
+    const top = [...unique].sort((a, b) => b.length - a.length).slice(0, 3);
+    expect(readJsonl(result.exportPath).map((r) => r.text)).toEqual(top);
+    expect(result.ops.map((o) => o.samplesOut)).toEqual([unique.length, 3]);
+  });
+
+  it('ticks one progress task per operator for every sample it sees', async () => {
+    const env = await testEnv();
+    await runRecipe(
+      { dataset_path: DEDUP, process: [{ text_len_test_filter: { min: 100 } }, 'uppercase_test_mapper'] },
+      { env, batchSize: 5 },
+    );
+    const rows = readJsonl(DEDUP);
+    const kept = rows.filter((r) => Array.from(String(r.text)).length >= 100).length;
+    expect(env.ticks.get('[1/2] text_len_test_filter')).toBe(rows.length);
+    expect(env.ticks.get('[2/2] uppercase_test_mapper')).toBe(kept);
+  });
+});

@@ -1,0 +1,110 @@
+import { type FileHandle, open } from 'node:fs/promises';
+import { readLineChunks } from '../dataset/open-file.ts';
+import type { Batch } from './batch.ts';
+
+class GrowableArray {
+  private data = new Float64Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = value;
+  }
+
+  at(i: number): number {
+    return this.data[i]!;
+  }
+}
+
+/**
+ * An on-disk JSONL file of samples between dataset-level steps (deduplication, selection, sampling), so that no
+ * step holds every sample in memory. Keeps each row's byte offset and origin (16 bytes a row) for random access.
+ */
+export class SpillFile {
+  private handle: FileHandle | undefined;
+  private readonly offsets = new GrowableArray();
+  private readonly origins = new GrowableArray();
+  private bytes = 0;
+
+  constructor(readonly path: string) {}
+
+  /** Rows written so far. */
+  get count(): number {
+    return this.origins.length;
+  }
+
+  /** Total bytes written. */
+  get size(): number {
+    return this.bytes;
+  }
+
+  /** Appends a batch. */
+  async append(batch: Batch): Promise<void> {
+    this.handle ??= await open(this.path, 'w');
+    if (batch.samples.length === 0) return;
+    let text = '';
+    for (let i = 0; i < batch.samples.length; i++) {
+      const line = `${JSON.stringify(batch.samples[i])}\n`;
+      this.offsets.push(this.bytes);
+      this.origins.push(batch.origins[i]!);
+      this.bytes += Buffer.byteLength(line);
+      text += line;
+    }
+    await this.handle.write(text);
+  }
+
+  /** Finishes writing. */
+  async close(): Promise<void> {
+    this.handle ??= await open(this.path, 'w');
+    await this.handle.close();
+  }
+
+  /** Streams the rows in order, keeping those whose index passes `keep`. */
+  async *read(batchSize: number, keep?: (index: number) => boolean): AsyncGenerator<Batch> {
+    let index = 0;
+    let batch: Batch = { samples: [], origins: [] };
+    for await (const { lines } of readLineChunks(this.path)) {
+      for (const line of lines) {
+        if (line.length === 0) continue;
+        if (!keep || keep(index)) {
+          batch.samples.push(JSON.parse(line));
+          batch.origins.push(this.origins.at(index));
+          if (batch.samples.length >= batchSize) {
+            yield batch;
+            batch = { samples: [], origins: [] };
+          }
+        }
+        index++;
+      }
+    }
+    if (batch.samples.length) yield batch;
+  }
+
+  /** Reads the rows at `indexAt(0..count-1)`, in that order (repeats allowed). */
+  async *readAt(count: number, indexAt: (k: number) => number, batchSize: number): AsyncGenerator<Batch> {
+    const handle = await open(this.path, 'r');
+    try {
+      for (let start = 0; start < count; start += batchSize) {
+        const end = Math.min(count, start + batchSize);
+        const reads: Array<Promise<string>> = [];
+        const origins: number[] = [];
+        for (let k = start; k < end; k++) {
+          const i = indexAt(k);
+          const from = this.offsets.at(i);
+          const to = i + 1 < this.count ? this.offsets.at(i + 1) : this.bytes;
+          const buffer = Buffer.allocUnsafe(to - from);
+          reads.push(handle.read(buffer, 0, buffer.length, from).then(() => buffer.toString('utf8')));
+          origins.push(this.origins.at(i));
+        }
+        const lines = await Promise.all(reads);
+        yield { samples: lines.map((l) => JSON.parse(l)), origins };
+      }
+    } finally {
+      await handle.close();
+    }
+  }
+}
