@@ -11,6 +11,8 @@ import type { JobGroup } from '../types/sandbox-config.ts';
 export interface HookContext {
   /** The hook name, e.g. `ProcessDataHook`. */
   readonly hook: string;
+  /** The id of the plugin that provides the hook, for blame in errors. */
+  readonly plugin: string;
   /** The job's `meta_name` (may be null, as in the reference). */
   readonly metaName: string | null;
   readonly pipeline: string;

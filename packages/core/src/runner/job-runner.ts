@@ -172,6 +172,7 @@ export async function runJob({ state, group, pipeline, ctx, services }: RunJobOp
   });
   const hookContext: HookContext = {
     hook: job.hook,
+    plugin: owned.plugin,
     metaName: job.meta_name,
     pipeline,
     group,

@@ -2,10 +2,10 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryTracker, type OverallTable, PluginRegistry, runSandbox } from '@dj-sandbox/core';
+import { job, sandboxConfig } from '@dj-sandbox/test-utils';
 import { describe, expect, it } from 'vitest';
 import plugin from '../plugin.ts';
 import { fixturePlugin } from '../test-helpers/fixture-plugin.ts';
-import { job, sandboxConfig } from '../test-helpers/sandbox-config.ts';
 
 const table: OverallTable = { text_len: { count: 6, mean: 30.5, std: 20.1, min: 8, max: 99 } };
 

@@ -1,5 +1,4 @@
-import { type DataAnalyzerComponent, defineHook } from '@dj-sandbox/core';
-import { requireDjConfigs } from './require-config.ts';
+import { type DataAnalyzerComponent, defineHook, requireDjConfigs } from '@dj-sandbox/core';
 
 /**
  * `ProbeViaAnalyzerHook`: runs the Data-Juicer analyzer on the job's recipe, tracks the overall table under the

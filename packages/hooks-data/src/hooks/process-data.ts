@@ -1,5 +1,4 @@
-import { type DataExecutorComponent, defineHook } from '@dj-sandbox/core';
-import { requireDjConfigs } from './require-config.ts';
+import { type DataExecutorComponent, defineHook, requireDjConfigs } from '@dj-sandbox/core';
 
 /**
  * `ProcessDataHook`: runs the Data-Juicer executor on the job's recipe and returns the recipe's `export_path` in

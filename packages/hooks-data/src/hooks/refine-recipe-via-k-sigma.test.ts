@@ -9,11 +9,11 @@ import {
   PluginRegistry,
   runSandbox,
 } from '@dj-sandbox/core';
+import { job, sandboxConfig } from '@dj-sandbox/test-utils';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import plugin from '../plugin.ts';
 import { fixturePlugin } from '../test-helpers/fixture-plugin.ts';
-import { job, sandboxConfig } from '../test-helpers/sandbox-config.ts';
 
 const table: OverallTable = {
   text_len: { count: 6, mean: 41.5, std: 12.25, min: 8, max: 99 },

@@ -6,12 +6,13 @@ import {
   jobError,
   type OverallTable,
   operatorsPoint,
+  requireDjConfigs,
+  requireExtraConfigs,
   runInfoRef,
 } from '@dj-sandbox/core';
 import { resolveProcessEntries } from '../k-sigma/op-stats.ts';
 import { refineKSigma } from '../k-sigma/refine.ts';
 import { checkRecipeSuffix, writeRecipe } from '../k-sigma/write-recipe.ts';
-import { requireDjConfigs, requireExtraConfigs } from './require-config.ts';
 
 /** Data-Juicer's k for k-sigma refinement. */
 export const DEFAULT_K = 3;

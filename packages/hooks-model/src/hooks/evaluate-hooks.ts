@@ -1,5 +1,4 @@
-import { defineHook } from '@dj-sandbox/core';
-import { requireExtraConfigs } from './require-config.ts';
+import { defineHook, requireExtraConfigs } from '@dj-sandbox/core';
 import { trackResult } from './track-result.ts';
 
 /**

@@ -1,5 +1,4 @@
-import { type ComponentKind, defineHook, type HookDefinition } from '@dj-sandbox/core';
-import { requireExtraConfigs } from './require-config.ts';
+import { type ComponentKind, defineHook, type HookDefinition, requireExtraConfigs } from '@dj-sandbox/core';
 
 function executorHook(name: string, kind: ComponentKind, description: string): HookDefinition {
   return defineHook({

@@ -2,10 +2,10 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryTracker, PluginRegistry, runSandbox } from '@dj-sandbox/core';
+import { job, sandboxConfig } from '@dj-sandbox/test-utils';
 import { describe, expect, it } from 'vitest';
 import plugin from '../plugin.ts';
 import { fixturePlugin } from '../test-helpers/fixture-plugin.ts';
-import { job, sandboxConfig } from '../test-helpers/sandbox-config.ts';
 
 async function setup(options: { withSample?: boolean } = {}) {
   const cwd = await mkdtemp(join(tmpdir(), 'hooks-model-'));

@@ -1,6 +1,13 @@
 import { dirname, join } from 'node:path';
-import { type ConfigTree, type DataExecutorComponent, defineHook, type HookContext, jobError } from '@dj-sandbox/core';
-import { requireDjConfigs, requireExtraConfigs } from './require-config.ts';
+import {
+  type ConfigTree,
+  type DataExecutorComponent,
+  defineHook,
+  type HookContext,
+  jobError,
+  requireDjConfigs,
+  requireExtraConfigs,
+} from '@dj-sandbox/core';
 import { trackResult } from './track-result.ts';
 
 /** File name of the probe sample, next to the recipe's (iterated) export path. */

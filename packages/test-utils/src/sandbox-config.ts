@@ -1,6 +1,6 @@
 import { GLOBAL_DEFAULTS, type JobConfig, type JobGroup, type SandboxConfig } from '@dj-sandbox/core';
 
-/** A job entry with the reference's defaults, for tests. */
+/** A job entry with the reference's defaults, for tests that build a {@link SandboxConfig} without YAML. */
 export function job(group: JobGroup, index: number, fields: Partial<JobConfig> & { hook: string }): JobConfig {
   return {
     meta_name: 'anonymous_meta_name',

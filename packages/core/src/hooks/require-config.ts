@@ -1,11 +1,12 @@
-import type { HookContext } from '@dj-sandbox/core';
-import { type ConfigTree, jobError } from '@dj-sandbox/core';
+import type { ConfigTree } from '../config/config-tree.ts';
+import { jobError } from '../errors/errors.ts';
+import type { HookContext } from './hook-context.ts';
 
 /** Returns the job's Data-Juicer recipe, or fails with a message saying where to put one. */
 export function requireDjConfigs(ctx: HookContext): ConfigTree {
   if (ctx.djConfigs) return ctx.djConfigs;
   throw jobError('dj-configs-missing', `${ctx.hook} needs a Data-Juicer recipe in dj_configs.`, {
-    plugin: 'hooks-data',
+    plugin: ctx.plugin,
     job: ctx.metaName ?? undefined,
     pipeline: ctx.pipeline,
     path: 'dj_configs',
@@ -19,7 +20,7 @@ export function requireDjConfigs(ctx: HookContext): ConfigTree {
 export function requireExtraConfigs(ctx: HookContext): ConfigTree {
   if (ctx.extraConfigs) return ctx.extraConfigs;
   throw jobError('extra-configs-missing', `${ctx.hook} needs extra_configs.`, {
-    plugin: 'hooks-data',
+    plugin: ctx.plugin,
     job: ctx.metaName ?? undefined,
     pipeline: ctx.pipeline,
     path: 'extra_configs',
