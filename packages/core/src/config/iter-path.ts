@@ -1,12 +1,12 @@
 /** Python's `os.path.dirname` (no normalisation: `./a/b` → `./a`, `b` → ``). */
-function pyDirname(path: string): string {
+export function pyDirname(path: string): string {
   const cut = path.lastIndexOf('/') + 1;
   const head = path.slice(0, cut);
   return head && head !== '/'.repeat(head.length) ? head.replace(/\/+$/, '') : head;
 }
 
-/** Python's `os.path.join` for relative segments (no normalisation). */
-function pyJoin(...parts: string[]): string {
+/** Python's `os.path.join` (no normalisation, so paths keep the form a config wrote: `./out/x`). */
+export function pyJoin(...parts: string[]): string {
   let out = '';
   for (const part of parts) {
     if (part.startsWith('/')) out = part;

@@ -1,4 +1,5 @@
-function distance(a: string, b: string): number {
+/** Levenshtein edit distance. */
+export function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let prev = row[0]!;
@@ -17,7 +18,7 @@ export function closestMatch(name: string, candidates: Iterable<string>): string
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
-    const d = distance(name.toLowerCase(), candidate.toLowerCase());
+    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
@@ -30,4 +31,27 @@ export function closestMatch(name: string, candidates: Iterable<string>): string
 export function didYouMean(name: string, candidates: Iterable<string>): string {
   const match = closestMatch(name, candidates);
   return match ? ` Did you mean ${JSON.stringify(match)}?` : '';
+}
+
+/**
+ * Up to `limit` candidates close to `name`, closest first: within an edit distance of a third of its length, or
+ * containing its distinctive part (`stem(name)`, e.g. an operator name without its `_filter` suffix).
+ */
+export function closeMatches(
+  name: string,
+  candidates: Iterable<string>,
+  options: { limit?: number; stem?: (lowerName: string) => string } = {},
+): string[] {
+  const lower = name.toLowerCase();
+  const stem = options.stem?.(lower) ?? lower;
+  const maxDistance = Math.max(2, Math.floor(name.length / 3));
+  const scored: Array<[string, number]> = [];
+  for (const candidate of candidates) {
+    const c = candidate.toLowerCase();
+    const d = editDistance(lower, c);
+    if (d <= maxDistance) scored.push([candidate, d]);
+    else if (stem !== lower && stem.length >= 4 && c.includes(stem)) scored.push([candidate, maxDistance + 1]);
+  }
+  scored.sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0]));
+  return scored.slice(0, options.limit ?? 3).map(([c]) => c);
 }

@@ -1,5 +1,6 @@
+import { pyJoin } from '@dj-sandbox/core';
 import { describe, expect, it } from 'vitest';
-import { addSuffixToFilename, basenameNoext, lcp, pyJoin } from './names.ts';
+import { addSuffixToFilename, basenameNoext, lcp } from './names.ts';
 import { sampleIdentity } from './sample-identity.ts';
 
 describe('shared helpers', () => {

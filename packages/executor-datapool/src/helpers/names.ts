@@ -54,14 +54,3 @@ export function addSuffixToFilename(name: string, suffix: string): string {
   const ext = POOL_EXTENSIONS.find((e) => name.toLowerCase().endsWith(e));
   return ext ? `${name.slice(0, -ext.length)}${suffix}${name.slice(-ext.length)}` : `${name}${suffix}`;
 }
-
-/** Python's `os.path.join` without normalisation, so returned paths keep the form the config wrote (`./out/x`). */
-export function pyJoin(...parts: string[]): string {
-  let out = '';
-  for (const part of parts) {
-    if (part.startsWith('/')) out = part;
-    else if (out === '' || out.endsWith('/')) out += part;
-    else out += `/${part}`;
-  }
-  return out;
-}

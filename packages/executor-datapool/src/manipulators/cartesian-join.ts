@@ -1,7 +1,8 @@
 import { join } from 'node:path';
+import { pyJoin } from '@dj-sandbox/core';
 import { z } from 'zod';
 import { checkIoPaths } from '../helpers/check-io-paths.ts';
-import { lcp, pyJoin } from '../helpers/names.ts';
+import { lcp } from '../helpers/names.ts';
 import { baseConfig, pathList } from '../helpers/params.ts';
 import type { PoolContext } from '../helpers/pool-context.ts';
 import { sqlIdent } from '../io/duck-session.ts';

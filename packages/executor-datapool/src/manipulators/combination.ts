@@ -1,6 +1,7 @@
+import { pyJoin } from '@dj-sandbox/core';
 import type { z } from 'zod';
 import { checkIoPaths } from '../helpers/check-io-paths.ts';
-import { lcp, pyJoin } from '../helpers/names.ts';
+import { lcp } from '../helpers/names.ts';
 import { baseConfig, exportPath, pathList } from '../helpers/params.ts';
 import { type PoolContext, poolError } from '../helpers/pool-context.ts';
 import { sampleIdentity } from '../helpers/sample-identity.ts';

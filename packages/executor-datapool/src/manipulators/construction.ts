@@ -1,7 +1,8 @@
+import { pyJoin } from '@dj-sandbox/core';
 import { type DuckDBType, DuckDBTypeId } from '@duckdb/node-api';
 import { z } from 'zod';
 import { checkIoPaths } from '../helpers/check-io-paths.ts';
-import { addSuffixToFilename, basenameNoext, pyJoin } from '../helpers/names.ts';
+import { addSuffixToFilename, basenameNoext } from '../helpers/names.ts';
 import { baseConfig, exportPath, pathList } from '../helpers/params.ts';
 import type { PoolContext } from '../helpers/pool-context.ts';
 import { sqlIdent, sqlString } from '../io/duck-session.ts';

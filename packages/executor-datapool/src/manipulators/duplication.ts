@@ -1,6 +1,7 @@
+import { pyJoin } from '@dj-sandbox/core';
 import { z } from 'zod';
 import { checkIoPaths } from '../helpers/check-io-paths.ts';
-import { addSuffixToFilename, basenameNoext, pyJoin } from '../helpers/names.ts';
+import { addSuffixToFilename, basenameNoext } from '../helpers/names.ts';
 import { baseConfig, exportPath, pathList, seed } from '../helpers/params.ts';
 import type { PoolContext } from '../helpers/pool-context.ts';
 import { seededKey } from '../helpers/seeded-order.ts';

@@ -1,9 +1,10 @@
 import { statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { pyJoin } from '@dj-sandbox/core';
 import type { z } from 'zod';
 import { checkIoPaths } from '../helpers/check-io-paths.ts';
-import { lcp, POOL_EXTENSIONS, pyJoin } from '../helpers/names.ts';
+import { lcp, POOL_EXTENSIONS } from '../helpers/names.ts';
 import { baseConfig, exportPath, pathList } from '../helpers/params.ts';
 import { type PoolContext, poolError } from '../helpers/pool-context.ts';
 import { loadPool, type Pool } from '../io/load-pool.ts';
