@@ -10,9 +10,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MT19937 } from '@dj-sandbox/numpy-random';
 import { loadModel } from '../src/model/model-io.ts';
 import { scoreText } from '../src/model/quality-model.ts';
-import { MT19937 } from '../src/predict/mt19937.ts';
 import { binaryMetrics } from '../src/train/metrics.ts';
 import { trainQualityClassifier } from '../src/train/train.ts';
 

@@ -24,7 +24,6 @@ export {
 } from './model/quality-model.ts';
 export { default } from './plugin.ts';
 export { type Describe, describe, describeCsv, describeMarkdown, pythonFloatRepr } from './predict/describe.ts';
-export { MT19937 } from './predict/mt19937.ts';
 export { type KeepMethod, type PredictOptions, type PredictResult, predictScore } from './predict/predict-score.ts';
 export { type LbfgsOptions, lbfgs, type Objective } from './train/lbfgs.ts';
 export { type FitOptions, fitLogisticRegression } from './train/logistic-regression.ts';

@@ -7,7 +7,6 @@ export { dataAnalyzerComponent } from './components/data-analyzer.ts';
 export { dataExecutorComponent } from './components/data-executor.ts';
 export { processRecipe } from './components/process-recipe.ts';
 export { datasetSources, mixtureCounts, parseDatasetPath, type SourceSpec } from './dataset/dataset-sources.ts';
-export { numpyPermutation } from './dataset/numpy-permutation.ts';
 export { shardPaths, statsPathOf } from './export/export-paths.ts';
 export { EXPORT_TYPES, exportTypeOf, type InitRecipeOptions, initRecipe } from './recipe/init-recipe.ts';
 export { loadRecipeFile } from './recipe/load-recipe-file.ts';

@@ -2,10 +2,10 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { MT19937 } from '@dj-sandbox/numpy-random';
 import { readRows } from '../io/read-rows.ts';
 import { type QualityModel, scoreText } from '../model/quality-model.ts';
 import { type Describe, describe, describeCsv, describeMarkdown } from './describe.ts';
-import { MT19937 } from './mt19937.ts';
 
 /** How `should_keep` is decided from `doc_score`. */
 export type KeepMethod = 'gpt3' | 'label';

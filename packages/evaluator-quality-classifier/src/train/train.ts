@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
+import { MT19937 } from '@dj-sandbox/numpy-random';
 import { DEFAULT_NUM_FEATURES, type SparseVector } from '../features/hashing-tf.ts';
 import { readRows } from '../io/read-rows.ts';
 import { saveModel } from '../model/model-io.ts';
 import { featurize, type QualityModel, scoreVector } from '../model/quality-model.ts';
-import { MT19937 } from '../predict/mt19937.ts';
 import { fitLogisticRegression } from './logistic-regression.ts';
 import { binaryMetrics } from './metrics.ts';
 

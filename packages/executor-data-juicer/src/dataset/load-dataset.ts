@@ -1,12 +1,12 @@
 import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { configError, jobError, type Logger, nestedQuery, type Sample } from '@dj-sandbox/core';
+import { numpyPermutation } from '@dj-sandbox/numpy-random';
 import type { Batch, OriginTable } from '../runtime/batch.ts';
 import { SpillFile } from '../runtime/spill-file.ts';
 import { collectFiles } from './collect-files.ts';
 import type { SourceSpec } from './dataset-sources.ts';
 import { readFile } from './format-readers.ts';
-import { numpyPermutation } from './numpy-permutation.ts';
 
 /** What loading needs from the recipe and the run. */
 export interface LoadOptions {

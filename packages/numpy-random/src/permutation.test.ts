@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { numpyPermutation, Pcg64, seedSequenceState } from './numpy-permutation.ts';
+import { numpyPermutation, Pcg64, seedSequenceState } from './index.ts';
 
 describe("numpy's default_rng(42)", () => {
   it('draws the same doubles as numpy (default_rng(42).random() = 0.7739560485559633, 0.4388784397520523)', () => {
