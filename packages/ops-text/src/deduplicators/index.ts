@@ -1,4 +1,11 @@
 import type { AnyOperatorDefinition } from '@dj-sandbox/core';
+import { documentDeduplicator } from './document-deduplicator.ts';
+import { documentMinhashDeduplicator } from './document-minhash-deduplicator.ts';
+import { documentSimhashDeduplicator } from './document-simhash-deduplicator.ts';
 
-/** Every text deduplicator operator of this package (spec/dj-core.md §4). */
-export const deduplicators: AnyOperatorDefinition[] = [];
+/** Every text deduplicator operator of this package (spec/dj-core.md §4.3). */
+export const deduplicators: AnyOperatorDefinition[] = [
+  documentDeduplicator,
+  documentMinhashDeduplicator,
+  documentSimhashDeduplicator,
+];

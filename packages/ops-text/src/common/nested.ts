@@ -1,0 +1,16 @@
+/**
+ * Data-Juicer's nested key lookup (spec/dj-core.md §2.1): the full dotted string as a flat key first, then level by
+ * level; a missing key yields `undefined`.
+ */
+export function getNested(obj: unknown, dottedKey: string): unknown {
+  if (obj === null || typeof obj !== 'object') return undefined;
+  const record = obj as Record<string, unknown>;
+  if (dottedKey in record) return record[dottedKey];
+  if (!dottedKey.includes('.')) return undefined;
+  let current: unknown = record;
+  for (const part of dottedKey.split('.')) {
+    if (current === null || typeof current !== 'object' || !(part in (current as object))) return undefined;
+    current = (current as Record<string, unknown>)[part];
+  }
+  return current;
+}

@@ -1,0 +1,83 @@
+/**
+ * Data-Juicer's `SPECIAL_CHARACTERS` (spec/dj-core.md §4.0): ASCII punctuation, digits, ASCII whitespace, 188 further
+ * code points, and every single-code-point key of the Python `emoji` package's `EMOJI_DATA`. The emoji part is
+ * approximated by the Unicode `Emoji` property of this Node's ICU, which lists the same base characters.
+ */
+
+const ASCII_SPECIAL = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~0123456789 \t\n\r\x0b\x0c';
+
+// The "OTHER" list of §4.0, verified against Data-Juicer's source.
+const OTHER_SPECIAL = [
+  0x81, 0x82, 0x83, 0x84, 0x85, 0x91, 0x92, 0x93, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9c, 0x9d, 0xa1, 0xa2, 0xa3, 0xa4,
+  0xa5, 0xa6, 0xa7, 0xa8, 0xa9, 0xaa, 0xab, 0xad, 0xae, 0xaf, 0xb0, 0xb1, 0xb2, 0xb3, 0xb4, 0xb7, 0xb8, 0xb9, 0xba,
+  0xbb, 0xbc, 0xbd, 0xbe, 0xbf, 0xd7, 0xf7, 0xf8, 0x131, 0x26a, 0x2ba, 0x2bb, 0x2bc, 0x2c8, 0x2cc, 0x2d0, 0x2d8, 0x2da,
+  0x2dc, 0x3c0, 0x413, 0x60c, 0x647, 0x66a, 0x66c, 0x6e9, 0x93e, 0x940, 0x947, 0x94d, 0x97d, 0x9be, 0xe51, 0x2002,
+  0x2003, 0x2005, 0x2008, 0x2009, 0x200a, 0x200b, 0x2010, 0x2011, 0x2013, 0x2014, 0x2015, 0x2016, 0x2018, 0x2019,
+  0x201a, 0x201c, 0x201d, 0x201e, 0x201f, 0x2020, 0x2022, 0x2024, 0x2026, 0x202f, 0x2030, 0x2032, 0x2033, 0x2039,
+  0x203a, 0x203f, 0x2043, 0x2044, 0x20a8, 0x20aa, 0x20ac, 0x2103, 0x2122, 0x2190, 0x2191, 0x2192, 0x2193, 0x21d3,
+  0x2206, 0x2208, 0x2212, 0x221a, 0x221e, 0x221f, 0x223c, 0x2248, 0x2256, 0x2264, 0x2265, 0x2295, 0x22c5, 0x2550,
+  0x25a0, 0x25ac, 0x25b2, 0x25b4, 0x25b7, 0x25ba, 0x25bb, 0x25bc, 0x25c6, 0x25cf, 0x25e6, 0x2605, 0x2606, 0x261b,
+  0x263b, 0x2661, 0x2665, 0x266b, 0x2713, 0x2726, 0x2731, 0x2756, 0x27a4, 0x27a9, 0x2800, 0x3000, 0x3001, 0x3002,
+  0x300a, 0x300b, 0x300c, 0x300d, 0x3010, 0x3011, 0x309c, 0x30b7, 0x30c3, 0x30c4, 0x30f3, 0x30fb, 0x30fc, 0x4e00,
+  0x4e0a, 0x58eb, 0xfd3e, 0xfd3f, 0xfeff, 0xff01, 0xff08, 0xff09, 0xff0c, 0xff0e, 0xff11, 0xff1a, 0xff1b, 0xff1f,
+  0xff3e, 0xff5e, 0xfffc, 0xfffd,
+];
+
+const EMOJI = /^\p{Emoji}$/u;
+
+// One byte per BMP code point, built once: membership is then an array read, with no allocation per character.
+const BMP_SPECIAL = buildBmpTable();
+const astralCache = new Map<number, boolean>();
+
+function buildBmpTable(): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let i = 0; i < ASCII_SPECIAL.length; i++) table[ASCII_SPECIAL.charCodeAt(i)] = 1;
+  for (const cp of OTHER_SPECIAL) table[cp] = 1;
+  // BMP emoji live in a few blocks; scanning them instead of all 65k code points keeps module load cheap.
+  for (const [lo, hi] of [
+    [0xa9, 0xae],
+    [0x2000, 0x2bff],
+    [0x3000, 0x33ff],
+  ] as const) {
+    for (let cp = lo; cp <= hi; cp++) if (EMOJI.test(String.fromCharCode(cp))) table[cp] = 1;
+  }
+  return table;
+}
+
+/** Whether one code point belongs to `SPECIAL_CHARACTERS`. */
+export function isSpecialCodePoint(cp: number): boolean {
+  if (cp < 0x10000) return BMP_SPECIAL[cp] === 1;
+  let hit = astralCache.get(cp);
+  if (hit === undefined) {
+    hit = EMOJI.test(String.fromCodePoint(cp));
+    astralCache.set(cp, hit);
+  }
+  return hit;
+}
+
+/** Whether a single-character string (one code point) belongs to `SPECIAL_CHARACTERS`. */
+export function isSpecialCharacter(char: string): boolean {
+  const cp = char.codePointAt(0);
+  return cp !== undefined && char.length === (cp > 0xffff ? 2 : 1) && isSpecialCodePoint(cp);
+}
+
+/** Number of code points of `text` that belong to `SPECIAL_CHARACTERS`. */
+export function countSpecialCharacters(text: string): number {
+  let count = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    if (isSpecialCodePoint(cp)) count++;
+  }
+  return count;
+}
+
+/** A predicate over one code point, as `strip` and `wordsRefinement` take it. */
+export type CodePointPredicate = (cp: number) => boolean;

@@ -1,0 +1,136 @@
+import { configError, defineOperator, type HashRecord, type Sample } from '@dj-sandbox/core';
+import { z } from 'zod';
+import { opParams } from '../common/base-params.ts';
+import { getNested } from '../common/nested.ts';
+import { bandDigests } from './internal/band-keys.ts';
+import { keepPredicate } from './internal/keep-predicate.ts';
+import { minhashSignature } from './internal/minhash.ts';
+import { optimalParam } from './internal/optimal-param.ts';
+import { seed42Permutations } from './internal/perm-seed42.ts';
+import { Shingler } from './internal/shingles.ts';
+import { textNormalizer } from './internal/text-normalizer.ts';
+import { UnionFind } from './internal/union-find.ts';
+
+const NAME = 'document_minhash_deduplicator';
+
+/** The hash field of MinHash deduplication (Data-Juicer's `HashKeys.minhash`): one 64-bit digest per band. */
+export const MINHASH_KEY = '__dj__minhash';
+
+const params = opParams({
+  tokenization: z.enum(['space', 'punctuation', 'character', 'sentencepiece']).default('space'),
+  window_size: z.number().int().positive().default(5),
+  lowercase: z.boolean().default(true),
+  ignore_pattern: z.string().nullable().default(null),
+  num_permutations: z.number().int().positive().default(256),
+  jaccard_threshold: z.number().min(0).max(1).default(0.7),
+  num_bands: z.number().int().positive().nullable().default(null),
+  num_rows_per_band: z.number().int().positive().nullable().default(null),
+  tokenizer_model: z.string().nullable().default(null),
+});
+
+type Params = z.output<typeof params>;
+
+/** Band and row counts as Data-Juicer picks them: both given, or `optimal_param(threshold, P)`. */
+export function bandsAndRows(
+  p: Pick<Params, 'num_bands' | 'num_rows_per_band' | 'jaccard_threshold' | 'num_permutations'>,
+): [number, number] {
+  if (p.num_bands != null && p.num_rows_per_band != null) return [p.num_bands, p.num_rows_per_band];
+  return optimalParam(p.jaccard_threshold, p.num_permutations);
+}
+
+function unsupported(path: string, received: unknown, expected: string, fix: string) {
+  return configError('op-unsupported-param', `${path}: ${expected} is needed`, { path, expected, received, fix });
+}
+
+/**
+ * `document_minhash_deduplicator`: near-duplicate removal with MinHash-LSH (spec §4.3.2). Signatures equal
+ * Data-Juicer's bit for bit (SHA-1 shingle hashes, seed-42 permutations, uint64 wrap-around). Rows sharing any band
+ * are joined with union-find and the smallest index of each component stays; LSH candidates are not verified.
+ * Unlike Data-Juicer, a text with no shingle (fewer tokens than `window_size`) is KEPT as its own cluster instead of
+ * being dropped by the failed `min()`.
+ */
+export const documentMinhashDeduplicator = defineOperator({
+  name: NAME,
+  kind: 'deduplicator',
+  description: 'Removes near-duplicate texts with MinHash-LSH, keeping one sample per cluster.',
+  params,
+  requires: ['the 256 seed-42 permutation pairs (bundled JSON)'],
+  create(p: Params) {
+    if (p.tokenization === 'sentencepiece') {
+      throw unsupported(
+        `${NAME}.tokenization`,
+        'sentencepiece',
+        'space, punctuation or character',
+        'sentencepiece tokenization needs a .sp.model runtime this port does not have; use space (or character for CJK)',
+      );
+    }
+    const perms = seed42Permutations(p.num_permutations);
+    if (!perms) {
+      throw unsupported(
+        `${NAME}.num_permutations`,
+        p.num_permutations,
+        'at most 256',
+        'Data-Juicer draws the permutations from numpy RandomState(42); only the first 256 pairs are bundled',
+      );
+    }
+    const [bands, rows] = bandsAndRows(p);
+    if (bands * rows > p.num_permutations) {
+      throw unsupported(
+        `${NAME}.num_bands`,
+        { num_bands: bands, num_rows_per_band: rows },
+        `num_bands × num_rows_per_band ≤ num_permutations (${p.num_permutations})`,
+        'lower num_bands or num_rows_per_band',
+      );
+    }
+    const shingler = new Shingler(p.tokenization, p.window_size);
+    const normalize = textNormalizer(NAME, p.lowercase, p.ignore_pattern);
+    const sig = new Uint32Array(p.num_permutations);
+    const key = p.text_key;
+    return {
+      hashKeys: [MINHASH_KEY],
+      computeHash(samples: Sample[]) {
+        for (const sample of samples) {
+          if (MINHASH_KEY in sample) continue;
+          const text = getNested(sample, key);
+          const n = minhashSignature(normalize(typeof text === 'string' ? text : ''), shingler, perms, sig);
+          // No shingle: an empty key list puts the row in no bucket, so it stays on its own.
+          sample[MINHASH_KEY] = n === 0 ? new Uint32Array(0) : bandDigests(sig, bands, rows);
+        }
+      },
+      selectUnique(records: HashRecord[]) {
+        const uf = new UnionFind(records.length);
+        const primary = new Map<number, number>();
+        const overflow = new Map<string, number>();
+        const low11 = new Uint16Array(records.length);
+        const keys = records.map((r) => r.hashes[MINHASH_KEY] as ArrayLike<number> | undefined);
+        for (let band = 0; band < bands; band++) {
+          primary.clear();
+          overflow.clear();
+          for (let i = 0; i < keys.length; i++) {
+            const k = keys[i];
+            if (!k || k.length < 2 * bands) continue;
+            const hi = k[2 * band] as number;
+            const lo = k[2 * band + 1] as number;
+            // 53 bits index the map exactly as a number; the last 11 bits are checked against the bucket's first row.
+            const key53 = hi * 2097152 + (lo >>> 11);
+            const first = primary.get(key53);
+            if (first === undefined) {
+              primary.set(key53, i);
+              low11[i] = lo & 0x7ff;
+            } else if (low11[first] === (lo & 0x7ff)) {
+              uf.union(i, first);
+            } else {
+              const full = `${hi}:${lo}`;
+              const other = overflow.get(full);
+              if (other === undefined) overflow.set(full, i);
+              else uf.union(i, other);
+            }
+          }
+        }
+        const keep = new Uint8Array(records.length);
+        for (let i = 0; i < records.length; i++) keep[i] = uf.find(i) === i ? 1 : 0;
+        return keepPredicate(records, keep);
+      },
+    };
+  },
+});
