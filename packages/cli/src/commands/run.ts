@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
-import { createLogger, type LogSink, type RunEvent, runSandbox } from '@dj-sandbox/core';
+import { createLogger, FileTracker, type LogSink, type RunEvent, runSandbox } from '@dj-sandbox/core';
 import pc from 'picocolors';
 import { jsonLinesSink, terminalSink } from '../output/log-sinks.ts';
 import { progressFor } from '../output/progress.ts';
 import { EXIT } from '../output/render-error.ts';
+import { renderSummary, summaryRows } from '../output/summary.ts';
 import { type ConfigOptions, prepare } from './prepare.ts';
 
 function describeEvent(event: RunEvent): string | undefined {
@@ -40,12 +41,14 @@ export async function runCommand(options: ConfigOptions, cwd: string = process.c
   const onSigint = () => controller.abort(new Error('interrupted (SIGINT)'));
   process.once('SIGINT', onSigint);
   const started = performance.now();
+  const tracker = new FileTracker(workDir, { restore: config.resume });
   try {
     const result = await runSandbox({
       config,
       registry,
       cwd,
       logger,
+      tracker,
       progress: progressFor(),
       signal: controller.signal,
       onEvent: (event) => {
@@ -57,6 +60,9 @@ export async function runCommand(options: ConfigOptions, cwd: string = process.c
     out(
       `${pc.green('Done')} in ${seconds}s: ${result.contexts.length} iteration${result.contexts.length === 1 ? '' : 's'}, ${result.jobsRun} job${result.jobsRun === 1 ? '' : 's'} run, stopped by ${result.stopReason}.`,
     );
+    const last = result.contexts[result.contexts.length - 1];
+    const summary = last ? renderSummary(summaryRows(tracker.history(), last.iter), last.iter) : '';
+    if (summary) out(summary);
     out(`context: ${result.contextFile}`);
     return EXIT.ok;
   } finally {

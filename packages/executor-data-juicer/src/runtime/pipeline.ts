@@ -188,7 +188,12 @@ export class Pipeline {
       for (const sample of batch.samples) {
         if (barrier.kind === 'dedup') {
           const hashes: Record<string, unknown> = {};
-          for (const key of hashKeys) hashes[key] = sample[key];
+          for (const key of hashKeys) {
+            const value = sample[key];
+            hashes[key] = value;
+            // Typed-array signatures (MinHash) go to the spill file and the export as plain lists, not {"0": ...}.
+            if (ArrayBuffer.isView(value)) sample[key] = Array.from(value as unknown as ArrayLike<number>);
+          }
           records.push({ index, hashes });
         } else {
           rows.push({ index, values: fields.map((f) => nestedQuery(sample, f) ?? null) });

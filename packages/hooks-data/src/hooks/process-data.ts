@@ -13,6 +13,7 @@ export const processDataHook = defineHook({
     const executor = (await ctx.components.create('DataExecutor', recipe)) as DataExecutorComponent;
     const result = await executor.run();
     ctx.logger.info(`Processed ${result.samplesIn} samples into ${result.samplesOut}.`);
+    ctx.track({ samples_in: result.samplesIn, samples_out: result.samplesOut });
     return recipe.export_path;
   },
 });
