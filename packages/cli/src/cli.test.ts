@@ -24,6 +24,16 @@ describe('the dj-sandbox CLI', () => {
       { meta_name: 'score', 0: 0.5 },
     ]);
     expect(existsSync(join(dir, 'out/tracker/metrics.jsonl'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'out/run.json'), 'utf8'))).toMatchObject({
+      status: 'finished',
+      stopReason: 'max_iter_num',
+      plugins: [{ id: 'counting', version: '1.0.0' }],
+    });
+    const events = readFileSync(join(dir, 'out/events.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(events.filter((e) => e.type === 'job-end').map((e) => e.metaName)).toEqual(['probe', 'score']);
   });
 
   it('exits 2 and lists every config problem with file:line:column', async () => {

@@ -4,6 +4,7 @@ import pc from 'picocolors';
 import { jsonLinesSink, terminalSink } from '../output/log-sinks.ts';
 import { progressFor } from '../output/progress.ts';
 import { EXIT } from '../output/render-error.ts';
+import { RunRecorder } from '../output/run-record.ts';
 import { renderSummary, summaryRows } from '../output/summary.ts';
 import { type ConfigOptions, prepare } from './prepare.ts';
 
@@ -42,6 +43,7 @@ export async function runCommand(options: ConfigOptions, cwd: string = process.c
   process.once('SIGINT', onSigint);
   const started = performance.now();
   const tracker = new FileTracker(workDir, { restore: config.resume });
+  const recorder = new RunRecorder(workDir, config, registry.plugins);
   try {
     const result = await runSandbox({
       config,
@@ -52,10 +54,12 @@ export async function runCommand(options: ConfigOptions, cwd: string = process.c
       progress: progressFor(),
       signal: controller.signal,
       onEvent: (event) => {
+        recorder.event(event);
         const line = describeEvent(event);
         if (line) out(line);
       },
     });
+    recorder.end('finished', { stopReason: result.stopReason });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     out(
       `${pc.green('Done')} in ${seconds}s: ${result.contexts.length} iteration${result.contexts.length === 1 ? '' : 's'}, ${result.jobsRun} job${result.jobsRun === 1 ? '' : 's'} run, stopped by ${result.stopReason}.`,
@@ -65,6 +69,9 @@ export async function runCommand(options: ConfigOptions, cwd: string = process.c
     if (summary) out(summary);
     out(`context: ${result.contextFile}`);
     return EXIT.ok;
+  } catch (error) {
+    recorder.end('failed', { error: error instanceof Error ? error.message : String(error) });
+    throw error;
   } finally {
     process.off('SIGINT', onSigint);
   }
