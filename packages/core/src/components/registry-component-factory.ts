@@ -1,6 +1,6 @@
 import type { ConfigTree } from '../config/config-tree.ts';
 import { didYouMean } from '../errors/did-you-mean.ts';
-import { jobError } from '../errors/errors.ts';
+import { configError, jobError } from '../errors/errors.ts';
 import type { PluginRegistry } from '../plugin/plugin-registry.ts';
 import { issuePath, validateWith } from '../plugin/standard-schema.ts';
 import type { ComponentFactory } from './component-factory.ts';
@@ -64,7 +64,8 @@ export class RegistryComponentFactory implements ComponentFactory {
       const result = await validateWith(owned.value.config, resolved);
       if (!result.ok) {
         const details = result.issues.map((i) => `${issuePath(i) || '(root)'}: ${i.message}`).join('; ');
-        throw jobError('component-config', `invalid ${kind} config for type ${JSON.stringify(type)}: ${details}.`, {
+        // A wrong component config is the user's config problem (exit 2), not a job failure.
+        throw configError('component-config', `invalid ${kind} config for type ${JSON.stringify(type)}: ${details}.`, {
           ...data,
           plugin: owned.plugin,
           path: `${this.blame.path}.extra_configs`,

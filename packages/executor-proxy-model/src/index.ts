@@ -1,0 +1,15 @@
+export { type ClassifierCheckpointConfig, loadClassifier, saveClassifier } from './classifier/classifier-checkpoint.ts';
+export { FastTextModel, type FastTextShape } from './classifier/fasttext-model.ts';
+export { type FeatureOptions, textFeatures } from './classifier/features.ts';
+export { type TrainedClassifier, trainClassifier } from './classifier/train-classifier.ts';
+export { type ClassifierTrainConfig, classifierTrainConfig } from './config/classifier-config.ts';
+export { type InferConfig, inferConfig } from './config/infer-config.ts';
+export { type LmTrainConfig, lmTrainConfig, type PerplexityConfig, perplexityConfig } from './config/lm-config.ts';
+export { type LmCheckpointConfig, type LoadedLm, loadLm, saveLm } from './lm/lm-checkpoint.ts';
+export { NgramLm, type NgramLmShape } from './lm/ngram-lm.ts';
+export { evaluateStream, scoreDocuments } from './lm/score-lm.ts';
+export { countTokens, encodeStream, type TokenStream, unigramPerplexity } from './lm/token-stream.ts';
+export { type TrainedLm, trainLm } from './lm/train-lm.ts';
+export { default, proxyModelComponents } from './plugin.ts';
+export { BpeTokenizer, EOS_ID, type TokenizerJson } from './tokenizer/bpe-tokenizer.ts';
+export { trainBpe } from './tokenizer/train-bpe.ts';
