@@ -32,12 +32,18 @@ function formatValue(value: number): string {
   return Math.abs(value) >= 100 ? value.toFixed(1) : value.toPrecision(4);
 }
 
-/** Renders the rows as an aligned table. */
+/**
+ * Renders the rows as an aligned table: one row per `job metric`, one column per pipeline, so pipelines that run the
+ * same jobs (a refined recipe against raw data) read side by side.
+ */
 export function renderSummary(rows: readonly SummaryRow[], iteration: number): string {
   if (rows.length === 0) return '';
-  const header = ['pipeline', 'job', 'metric', 'value'];
-  const cells = rows.map((r) => [r.pipeline, r.job, r.metric, formatValue(r.value)]);
+  const pipelines = [...new Set(rows.map((r) => r.pipeline))];
+  const keys = [...new Set(rows.map((r) => `${r.job} ${r.metric}`))];
+  const value = new Map(rows.map((r) => [`${r.job} ${r.metric}\u0000${r.pipeline}`, formatValue(r.value)]));
+  const header = ['job metric', ...pipelines];
+  const cells = keys.map((k) => [k, ...pipelines.map((p) => value.get(`${k}\u0000${p}`) ?? '-')]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => c.map((v, i) => (i === 3 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join('  ');
+  const line = (c: string[]) => c.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
   return [pc.bold(`Results (iteration ${iteration})`), pc.dim(line(header)), ...cells.map(line)].join('\n');
 }

@@ -5,6 +5,7 @@ import {
   type PluginRegistry,
   pipelineJobs,
   type SandboxConfig,
+  staticExtraConfigs,
 } from '@dj-sandbox/core';
 
 /** Operator packages loaded with the data engine when they are installed. */
@@ -36,13 +37,12 @@ export function neededHookPackages(config: SandboxConfig, registry: PluginRegist
 }
 
 /** First-party packages that provide the component types a config's jobs select and no loaded plugin provides. */
-export function neededComponentPackages(config: SandboxConfig, registry: PluginRegistry): string[] {
+export function neededComponentPackages(config: SandboxConfig, registry: PluginRegistry, cwd: string): string[] {
   const needed = new Set<string>();
   for (const pipeline of config.pipelines) {
     for (const { job } of pipelineJobs(pipeline)) {
       const kind: ComponentKind | undefined = registry.hooks.get(job.hook)?.value.componentKind;
-      const extra = job.extra_configs;
-      const type = extra && typeof extra === 'object' ? extra.type : undefined;
+      const type = staticExtraConfigs(job, cwd)?.type;
       if (!kind || typeof type !== 'string' || registry.component(kind, type)) continue;
       const provider = knownComponentProvider(kind, type);
       if (provider) needed.add(provider);

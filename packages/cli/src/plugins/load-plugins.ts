@@ -102,7 +102,7 @@ export async function loadPlugins(
   await tryAutomatic(extra);
   if (config) {
     await tryAutomatic(neededHookPackages(config, registry));
-    await tryAutomatic(neededComponentPackages(config, registry));
+    await tryAutomatic(neededComponentPackages(config, registry, cwd));
   }
   if (registry.plugins.some((p) => `@dj-sandbox/${p.id}` === DATA_ENGINE_PACKAGE))
     await tryAutomatic(OPERATOR_PACKAGES);

@@ -21,7 +21,11 @@ export function pipelineJobs(pipeline: PipelineConfig): Array<{ group: (typeof J
   return JOB_GROUPS.flatMap((group) => pipeline.jobs[group].map((job) => ({ group, job })));
 }
 
-function staticExtraConfigs(job: JobConfig, cwd: string): ConfigTree | undefined {
+/**
+ * A job's `extra_configs` as far as it is known before the run: inline, or read from its file; `undefined` when
+ * `input` / `local` replace it or its type, or when the file does not exist yet (an earlier job may write it).
+ */
+export function staticExtraConfigs(job: JobConfig, cwd: string): ConfigTree | undefined {
   const touched = [...Object.keys(job.input), ...Object.keys(job.local)].some(
     (k) => k === 'extra_configs' || k === 'extra_configs.type',
   );

@@ -95,8 +95,19 @@ describe('proxy_lm components', async () => {
       { model_path: workDir, dataset_path: fixture('moby-dick-heldout.jsonl') },
       env,
     );
-    const result = (await evaluator.run({})) as { perplexity: number; loss: number; tokens: number };
+    const result = (await evaluator.run({})) as {
+      perplexity: number;
+      loss: number;
+      tokens: number;
+      bits_per_byte: number;
+    };
     expect(result.perplexity).toBe(metrics.eval_perplexity);
+    // bits per byte = total nats / ln 2 / UTF-8 bytes of the held-out texts
+    const heldout = readJsonl(fixture('moby-dick-heldout.jsonl')).map((r) => String(r.text));
+    const bytes = heldout.reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0);
+    expect(result.bits_per_byte).toBeCloseTo((result.loss * result.tokens) / Math.LN2 / bytes, 12);
+    expect(result.bits_per_byte).toBeGreaterThan(0.5);
+    expect(result.bits_per_byte).toBeLessThan(8);
   });
 
   it('writes one inference row per input row, with the input fields and loss, perplexity and token count', async () => {

@@ -46,7 +46,9 @@ export const proxyLmInfer = defineComponent({
 
 /**
  * `ModelEvaluator` type `perplexity`: loads a `proxy_lm` checkpoint (`model_path`, or `ckpt_path`), scores
- * `dataset_path` and resolves to `{ perplexity, loss, tokens }` over all its tokens. The argument of `run` (the
+ * `dataset_path` and resolves to `{ perplexity, loss, tokens, bits_per_byte }` over all its tokens. `bits_per_byte`
+ * (total negative log-likelihood in bits over the UTF-8 bytes of the texts) does not depend on the tokenizer, so it
+ * compares checkpoints whose tokenizers were learned from different data. The argument of `run` (the
  * reference passes `{}`) is ignored.
  */
 export const perplexityEvaluator = defineComponent({
@@ -66,7 +68,11 @@ export const perplexityEvaluator = defineComponent({
           for (const t of textsOf(await readAllRows([file]), textKey, 'perplexity', file)) texts.push(t);
         }
         const { perplexity, loss, tokens } = evaluateStream(lm.model, encodeStream(lm.tokenizer, texts));
-        return { perplexity, loss, tokens };
+        // Per-token perplexity depends on the tokenizer, which each checkpoint learns from its own data; bits per
+        // UTF-8 byte of the text does not, so it is the number to compare models trained on different data by.
+        const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0);
+        const bitsPerByte = bytes > 0 ? (loss * tokens) / Math.LN2 / bytes : Number.NaN;
+        return { perplexity, loss, tokens, bits_per_byte: bitsPerByte };
       },
     };
   },
