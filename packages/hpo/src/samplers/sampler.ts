@@ -1,0 +1,22 @@
+/** Parameter values of one trial, by dotted key, in the sweep's parameter order. */
+export type TrialParams = Record<string, unknown>;
+
+/** A completed trial as samplers see it. */
+export interface Observation {
+  index: number;
+  params: TrialParams;
+  /** The objective turned into a loss (negated for `goal: maximize`); null when the trial had no value. */
+  loss: number | null;
+  /** `stopped`: hyperband ended it early, so its loss is not comparable with finished trials. */
+  state: 'finished' | 'stopped';
+}
+
+/**
+ * Proposes parameters for trial `index`. Samplers are pure functions of the sweep's seed, the index and the
+ * observations, so a resumed search proposes what an uninterrupted one would have.
+ */
+export interface Sampler {
+  /** How many distinct trials the sampler can propose (grid), or undefined when unlimited. */
+  readonly size: number | undefined;
+  suggest(index: number, observations: readonly Observation[]): TrialParams;
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { parseSweep } from '../../sweep/parse-sweep.ts';
+import { createSampler } from '../create-sampler.ts';
+import type { Observation } from '../sampler.ts';
+import { adaptiveParzen, linearForgettingWeights } from './parzen.ts';
+import { nBelow, splitObservations } from './tpe-sampler.ts';
+
+function bestAfter(method: 'random' | 'bayes', seed: number, trials: number, objective: (x: number) => number): number {
+  const sweep = parseSweep({
+    method,
+    metric: { name: 'loss', goal: 'minimize' },
+    sweep_max_count: trials,
+    seed,
+    parameters: { x: { distribution: 'uniform', min: -10, max: 10 } },
+  });
+  const sampler = createSampler(sweep);
+  const observations: Observation[] = [];
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < trials; i++) {
+    const params = sampler.suggest(i, observations);
+    const loss = objective(params.x as number);
+    best = Math.min(best, loss);
+    observations.push({ index: i, params, loss, state: 'finished' });
+  }
+  return best;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return (s[Math.floor((s.length - 1) / 2)]! + s[Math.ceil((s.length - 1) / 2)]!) / 2;
+};
+
+describe('TPE', () => {
+  it('beats random search on a 1-D quadratic: median best over 15 seeds with 40 trials each', () => {
+    const quadratic = (x: number) => (x - 2.7) ** 2;
+    const seeds = Array.from({ length: 15 }, (_, i) => i);
+    const tpe = median(seeds.map((s) => bestAfter('bayes', s, 40, quadratic)));
+    const random = median(seeds.map((s) => bestAfter('random', s, 40, quadratic)));
+    expect(tpe).toBeLessThan(random / 4);
+    expect(tpe).toBeLessThan(0.01);
+  });
+
+  it('samples from the priors for the first n_startup_trials, exactly as random search would', () => {
+    const spec = {
+      metric: { name: 'm' },
+      sweep_max_count: 20,
+      seed: 3,
+      parameters: { x: { distribution: 'uniform', min: 0, max: 1 } },
+    };
+    const tpe = createSampler(parseSweep({ ...spec, method: 'bayes' }));
+    const random = createSampler(parseSweep({ ...spec, method: 'random' }));
+    const obs: Observation[] = Array.from({ length: 9 }, (_, i) => ({
+      index: i,
+      params: { x: i / 10 },
+      loss: i,
+      state: 'finished',
+    }));
+    expect(tpe.suggest(9, obs)).toEqual(random.suggest(9, obs));
+    obs.push({ index: 9, params: { x: 0.9 }, loss: 9, state: 'finished' });
+    expect(tpe.suggest(10, obs)).not.toEqual(random.suggest(10, obs));
+  });
+
+  it('proposes valid values for categorical, integer, quantised and log dimensions near the good trials', () => {
+    const sweep = parseSweep({
+      method: 'bayes',
+      metric: { name: 'm', goal: 'maximize' },
+      sweep_max_count: 40,
+      seed: 1,
+      parameters: {
+        c: { values: ['a', 'b', 'c', 'd'] },
+        i: { min: 1, max: 20 },
+        q: { distribution: 'q_log_uniform_values', min: 16, max: 4096, q: 16 },
+      },
+    });
+    const sampler = createSampler(sweep);
+    const observations: Observation[] = [];
+    const score = (p: Record<string, unknown>) =>
+      (p.c === 'c' ? 1 : 0) - Math.abs((p.i as number) - 15) / 20 - Math.abs(Math.log2((p.q as number) / 256)) / 8;
+    for (let n = 0; n < 40; n++) {
+      const p = sampler.suggest(n, observations);
+      expect(['a', 'b', 'c', 'd']).toContain(p.c);
+      expect(Number.isInteger(p.i) && (p.i as number) >= 1 && (p.i as number) <= 20).toBe(true);
+      expect((p.q as number) % 16).toBe(0);
+      observations.push({ index: n, params: p, loss: -score(p), state: 'finished' });
+    }
+    const late = observations.slice(25).map((o) => o.params);
+    expect(late.filter((p) => p.c === 'c').length).toBeGreaterThanOrEqual(10);
+    expect(median(late.map((p) => p.i as number))).toBeGreaterThanOrEqual(11);
+  });
+
+  it('splits at the gamma quantile, capped at 25, and counts stopped trials as bad', () => {
+    expect(nBelow(10, { gamma: 0.25, linear_forgetting: 25 })).toBe(3);
+    expect(nBelow(400, { gamma: 0.25, linear_forgetting: 25 })).toBe(25);
+    const obs: Observation[] = [
+      { index: 0, params: {}, loss: 5, state: 'finished' },
+      { index: 1, params: {}, loss: 1, state: 'finished' },
+      { index: 2, params: {}, loss: 0, state: 'stopped' },
+      { index: 3, params: {}, loss: 3, state: 'finished' },
+    ];
+    const { below, above } = splitObservations(obs, { gamma: 0.25, linear_forgetting: 25 });
+    expect(below.map((o) => o.index)).toEqual([1]);
+    expect(above.map((o) => o.index)).toEqual([0, 2, 3]);
+  });
+
+  it('builds hyperopt adaptive Parzen estimators: neighbour bandwidths clipped to the prior width', () => {
+    const m = adaptiveParzen([0.2, 0.9, 0.25], {
+      priorWeight: 1,
+      priorMu: 0.5,
+      priorSigma: 1,
+      lf: 25,
+      low: 0,
+      high: 1,
+    });
+    expect(m.mus).toEqual([0.2, 0.25, 0.5, 0.9]);
+    // 0.2: its right neighbour is 0.05 away, raised to the floor 1/min(100, 1+4) = 0.2; the prior keeps 1.
+    expect(m.sigmas.map((s) => Number(s.toFixed(6)))).toEqual([0.2, 0.25, 1, 0.4]);
+    expect(m.weights).toEqual([0.25, 0.25, 0.25, 0.25]);
+    expect(linearForgettingWeights(27, 25).slice(0, 3)).toEqual([1 / 27, 1, 1]);
+  });
+});
