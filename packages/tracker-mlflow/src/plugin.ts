@@ -1,0 +1,27 @@
+import { createRef, definePlugin, loggerRef, runInfoRef, type Tracker } from '@dj-sandbox/core';
+import { mlflowSettings } from './create-tracker.ts';
+import { MlflowTracker } from './mlflow-tracker.ts';
+import { type MlflowOptions, mlflowOptionsSchema } from './options.ts';
+
+/** The MLflow tracker service this plugin provides, one per run. */
+export const mlflowTrackerRef = createRef<Tracker>({ id: 'tracker-mlflow.tracker' });
+
+/**
+ * The tracker-mlflow plugin: registers an MLflow tracker as a service. The run's logger and facts (work dir,
+ * project and experiment names) are its declared deps; disposing the run closes the MLflow run.
+ */
+export default definePlugin<MlflowOptions>({
+  id: 'tracker-mlflow',
+  version: '0.1.0',
+  apiVersion: 1,
+  description: 'Logs watched metrics, config params and artifacts to an MLflow tracking server.',
+  options: mlflowOptionsSchema,
+  register(reg, options) {
+    reg.service(mlflowTrackerRef, {
+      deps: { runInfo: runInfoRef, logger: loggerRef },
+      factory: ({ runInfo, logger }) =>
+        new MlflowTracker(mlflowSettings(options, runInfo), logger.child({ plugin: 'tracker-mlflow' })),
+      dispose: (tracker) => tracker.close(),
+    });
+  },
+});
