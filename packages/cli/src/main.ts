@@ -33,6 +33,7 @@ export function buildProgram(version: string): Command {
     .option('--work-dir <dir>', 'override work_dir')
     .option('--resume', 'continue from work_dir/context_infos.json')
     .option('--debug', 'debug logging on the terminal')
+    .option('--parallel <n>', 'with hpo_config: trials run at once')
     .action(action(async () => (await import('./commands/run.ts')).runCommand));
   program
     .command('validate')
@@ -69,6 +70,17 @@ export function buildProgram(version: string): Command {
           : action(async () => (await import('./commands/analyze.ts')).analyzeCommand),
       );
   }
+  program
+    .command('report')
+    .description('write the HTML report of a run from its work_dir (also written at the end of every run)')
+    .argument('<work_dir>', "the run's work_dir")
+    .option('-o, --out <file>', 'where to write it (default <work_dir>/report.html)')
+    .action(async (workDir: string, options: { out?: string }) => {
+      await action(async () => {
+        const { reportCommand } = await import('./commands/report.ts');
+        return (o: { out?: string }) => reportCommand(workDir, o);
+      })(options);
+    });
   program
     .command('ops')
     .description('list the operators of the installed operator plugins')

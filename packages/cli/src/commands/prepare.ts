@@ -14,6 +14,8 @@ export interface ConfigOptions {
   workDir?: string;
   resume?: boolean;
   debug?: boolean;
+  /** Trials at once in a recipe search (`hpo_config`). */
+  parallel?: string;
 }
 
 /** A config with its plugins, checked and ready to run. */

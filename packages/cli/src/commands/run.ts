@@ -7,6 +7,7 @@ import { EXIT } from '../output/render-error.ts';
 import { RunRecorder } from '../output/run-record.ts';
 import { renderSummary, summaryRows } from '../output/summary.ts';
 import { type ConfigOptions, prepare } from './prepare.ts';
+import { writeRunReport } from './report.ts';
 
 function describeEvent(event: RunEvent): string | undefined {
   switch (event.type) {
@@ -42,6 +43,25 @@ export async function runCommand(options: ConfigOptions, cwd: string = process.c
   const onSigint = () => controller.abort(new Error('interrupted (SIGINT)'));
   process.once('SIGINT', onSigint);
   const started = performance.now();
+  if (config.hpo_config !== null && config.hpo_config !== undefined) {
+    const { searchCommand } = await import('./search.ts');
+    try {
+      return await searchCommand(
+        prepared,
+        {
+          ...(options.parallel ? { parallel: Number(options.parallel) } : {}),
+          resume: config.resume,
+          logger,
+          progress: progressFor(),
+          signal: controller.signal,
+          out,
+        },
+        cwd,
+      );
+    } finally {
+      process.off('SIGINT', onSigint);
+    }
+  }
   const tracker = new FileTracker(workDir, { restore: config.resume });
   const recorder = new RunRecorder(workDir, config, registry.plugins);
   try {
@@ -68,9 +88,11 @@ export async function runCommand(options: ConfigOptions, cwd: string = process.c
     const summary = last ? renderSummary(summaryRows(tracker.history(), last.iter), last.iter) : '';
     if (summary) out(summary);
     out(`context: ${result.contextFile}`);
+    await writeRunReport(workDir, out);
     return EXIT.ok;
   } catch (error) {
     recorder.end('failed', { error: error instanceof Error ? error.message : String(error) });
+    await writeRunReport(workDir, out);
     throw error;
   } finally {
     process.off('SIGINT', onSigint);

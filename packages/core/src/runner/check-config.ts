@@ -116,15 +116,6 @@ export function checkConfig(config: SandboxConfig, registry: PluginRegistry, cwd
       }),
     );
   }
-  if (config.hpo_config !== null && config.hpo_config !== undefined) {
-    errors.push(
-      configError('hpo-unsupported', 'hpo_config is not supported by this version of dj-sandbox yet.', {
-        path: 'hpo_config',
-        received: config.hpo_config,
-        fix: 'Remove hpo_config (the reference could not run it either; see spec §2.13).',
-      }),
-    );
-  }
   const names = new Set<string>();
   for (const pipeline of config.pipelines) {
     if (names.has(pipeline.name)) {

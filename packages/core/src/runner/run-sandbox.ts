@@ -3,7 +3,7 @@ import { CONTEXT_FILE_NAME, readContextFile, writeContextFile } from '../context
 import { ContextInfos } from '../context/context-infos.ts';
 import { RunContainer } from '../di/run-container.ts';
 import { isDjSandboxError } from '../errors/dj-sandbox-error.ts';
-import { ConfigProblems, configError } from '../errors/errors.ts';
+import { ConfigProblems, configError, jobError } from '../errors/errors.ts';
 import { type Logger, silentLogger } from '../logging/logger.ts';
 import { type Progress, silentProgress } from '../logging/progress.ts';
 import type { PluginRegistry } from '../plugin/plugin-registry.ts';
@@ -119,6 +119,12 @@ export async function runSandbox(options: RunSandboxOptions): Promise<RunResult>
   const cwd = options.cwd ?? process.cwd();
   const logger = options.logger ?? silentLogger;
   const emit = options.onEvent ?? (() => {});
+  if (config.hpo_config !== null && config.hpo_config !== undefined) {
+    throw configError('hpo-needs-search', 'a config with hpo_config is a recipe search, not a single run.', {
+      path: 'hpo_config',
+      fix: "Run it with `dj-sandbox run` (which runs the search), or call @dj-sandbox/hpo's runSearch.",
+    });
+  }
   const check = checkConfig(config, registry, cwd);
   for (const warning of check.warnings) logger.warn(warning.message, { code: warning.code });
   if (check.errors.length > 0) throw new ConfigProblems(check.errors);
