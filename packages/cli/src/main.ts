@@ -82,6 +82,19 @@ export function buildProgram(version: string): Command {
       })(options);
     });
   program
+    .command('quality')
+    .description("Data-Juicer's text quality classifier")
+    .command('train')
+    .description('train a quality classifier model from positive and negative texts (JSONL or JSON)')
+    .requiredOption('--pos <files...>', 'positive (high-quality) datasets')
+    .requiredOption('--neg <files...>', 'negative (low-quality) datasets')
+    .requiredOption('-o, --output <dir>', 'model directory to write')
+    .option('--text-key <key>', 'field holding the text', 'text')
+    .option('--num-training-samples <n>', 'cap each side at n texts (0: all)')
+    .option('--train-test-split-ratio <r>', 'share of texts used for training', '0.8')
+    .option('--seed <n>', 'seed of the split and shuffles', '42')
+    .action(action(async () => (await import('./commands/quality.ts')).qualityTrainCommand));
+  program
     .command('ops')
     .description('list the operators of the installed operator plugins')
     .option('--markdown', 'print the operator reference as Markdown')

@@ -217,6 +217,18 @@ export async function runSandbox(options: RunSandboxOptions): Promise<RunResult>
             emit({ type: 'job-skip', ...event });
             continue;
           }
+          if (signal.aborted) {
+            throw jobError(
+              'run-aborted',
+              `the run was stopped before job ${JSON.stringify(job.meta_name)}.`,
+              {
+                job: job.meta_name ?? undefined,
+                pipeline: pipeline.name,
+                fix: 'Run again with --resume to continue from this job.',
+              },
+              signal.reason,
+            );
+          }
           logger.info(
             `======= Iter [${iteration}] - Pipeline [${pipeline.name}]: Start ${GROUP_LABELS[group]} Hook [${job.meta_name}] =======`,
           );

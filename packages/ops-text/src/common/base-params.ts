@@ -51,6 +51,8 @@ export function opParams<S extends z.ZodRawShape>(shape: S) {
 }
 
 /** A nullable number bound (`min_*` / `max_*`), null meaning unbounded. */
-export function bound(defaultValue: number | null, description: string) {
-  return z.number().nullable().default(defaultValue).describe(description);
+export function bound(defaultValue: number | null, description: string, options: { min?: number } = { min: 0 }) {
+  // Lengths, counts, ratios and perplexities cannot be negative: declaring it lets k-sigma refinement clamp there.
+  const base = options.min === undefined ? z.number() : z.number().min(options.min);
+  return base.nullable().default(defaultValue).describe(description);
 }

@@ -8,8 +8,8 @@ import { walkField } from './lib/field-value.ts';
 
 const params = filterParams({
   field_key: z.string().default('').describe("Dotted path of the numeric field, e.g. 'meta.score'."),
-  min_value: bound(-MAXSIZE, 'Minimum value.'),
-  max_value: bound(MAXSIZE, 'Maximum value.'),
+  min_value: bound(-MAXSIZE, 'Minimum value.', {}),
+  max_value: bound(MAXSIZE, 'Maximum value.', {}),
 });
 
 /**

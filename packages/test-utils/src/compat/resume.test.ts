@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { isRegisteredGlobally, loggerRef, trackerRef } from '@dj-sandbox/core';
+import { isRegisteredGlobally, loggerRef, runSandbox, trackerRef } from '@dj-sandbox/core';
 import { describe, expect, it } from 'vitest';
 import { createTestRun } from '../create-test-run.ts';
 import { testHooksPlugin } from '../test-plugins.ts';
@@ -89,5 +89,27 @@ describe('resume (spec §2.10, fixed as DESIGN §2 says)', () => {
     await run.run();
     expect(isRegisteredGlobally(loggerRef)).toBe(false);
     expect(isRegisteredGlobally(trackerRef)).toBe(false);
+  });
+
+  it('stops between jobs when the run is aborted, and --resume continues from there', async () => {
+    const controller = new AbortController();
+    const hooks = testHooksPlugin({
+      ProbeViaAnalyzerHook: () => {
+        controller.abort(new Error('SIGINT'));
+        return 'probed';
+      },
+      ProcessDataHook: () => 'processed',
+    });
+    const run = await createTestRun({
+      plugins: [hooks],
+      config:
+        'probe_job_configs: [{hook: ProbeViaAnalyzerHook, meta_name: a}]\nexecution_job_configs: [{hook: ProcessDataHook, meta_name: b}]\n',
+    });
+    await expect(
+      runSandbox({ config: run.config, registry: run.registry, cwd: run.dir, signal: controller.signal }),
+    ).rejects.toThrow(/stopped before job "b"/);
+    expect(hooks.calls.map((c) => c.metaName)).toEqual(['a']);
+    await run.run({ resume: true });
+    expect(hooks.calls.map((c) => c.metaName)).toEqual(['a', 'b']);
   });
 });
