@@ -21,6 +21,7 @@ export * from './hooks/define-hook.ts';
 export * from './hooks/hook-context.ts';
 export * from './hooks/hook-names.ts';
 export * from './hooks/require-config.ts';
+export * from './io/read-json-rows.ts';
 export * from './logging/logger.ts';
 export * from './logging/progress.ts';
 export * from './operators/operator.ts';

@@ -9,7 +9,6 @@ export {
 } from './features/hashing-tf.ts';
 export { murmur3, murmur3Legacy, nonNegativeMod } from './features/murmur3.ts';
 export { sparkTokenize } from './features/tokenizer.ts';
-export { type Row, readRows } from './io/read-rows.ts';
 export { DEFAULT_MODEL_DIR, loadDefaultModel } from './model/default-model.ts';
 export { loadModel, MODEL_FORMAT, type ModelFile, saveModel } from './model/model-io.ts';
 export {

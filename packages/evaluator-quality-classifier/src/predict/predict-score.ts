@@ -2,8 +2,8 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readJsonRows as readRows } from '@dj-sandbox/core';
 import { MT19937 } from '@dj-sandbox/numpy-random';
-import { readRows } from '../io/read-rows.ts';
 import { type QualityModel, scoreText } from '../model/quality-model.ts';
 import { type Describe, describe, describeCsv, describeMarkdown } from './describe.ts';
 

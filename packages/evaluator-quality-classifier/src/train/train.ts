@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
+import { readJsonRows as readRows } from '@dj-sandbox/core';
 import { MT19937 } from '@dj-sandbox/numpy-random';
 import { DEFAULT_NUM_FEATURES, type SparseVector } from '../features/hashing-tf.ts';
-import { readRows } from '../io/read-rows.ts';
 import { saveModel } from '../model/model-io.ts';
 import { featurize, type QualityModel, scoreVector } from '../model/quality-model.ts';
 import { fitLogisticRegression } from './logistic-regression.ts';
