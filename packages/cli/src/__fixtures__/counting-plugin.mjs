@@ -7,12 +7,14 @@ const hook = (name) => ({
   name,
   description: `counting ${name}`,
   async run(ctx) {
-    if (process.env.SLOW_JOB && ctx.metaName === process.env.SLOW_JOB) {
+    const slowHere = !process.env.SLOW_WORKDIR || ctx.workDir.includes(process.env.SLOW_WORKDIR);
+    if (process.env.SLOW_JOB && ctx.metaName === process.env.SLOW_JOB && slowHere) {
       writeFileSync(process.env.SLOW_MARKER, 'started');
       await new Promise((resolve) => setTimeout(resolve, 60_000));
     }
     const value = ctx.extraConfigs?.value ?? ctx.iteration;
-    if (process.env.CALLS_LOG) appendFileSync(process.env.CALLS_LOG, `${ctx.iteration}:${ctx.metaName}\n`);
+    const where = process.env.LOG_WORKDIR ? `${ctx.workDir.split('/').pop()}:` : '';
+    if (process.env.CALLS_LOG) appendFileSync(process.env.CALLS_LOG, `${where}${ctx.iteration}:${ctx.metaName}\n`);
     ctx.track({ value }, ctx.metaName);
     return value;
   },
