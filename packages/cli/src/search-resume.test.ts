@@ -65,4 +65,20 @@ describe('a recipe search (hpo_config) through dj-sandbox run', () => {
     expect(resumed.stderr).toMatch(/best: trial 3, anonymous\.score\.extra_configs\.value=1 → 1/);
     expect(existsSync(join(dir, 'out/report.html'))).toBe(true);
   }, 180_000);
+
+  it('runs trials as child processes with --parallel, every trial in its own folder', async () => {
+    const dir = testdir({ 'sandbox.yaml': CONFIG, 'sweep.yaml': SWEEP });
+    const log = join(dir, 'calls.log');
+    const { code, stderr } = await runCli(['run', '-c', 'sandbox.yaml', '--parallel', '2'], {
+      cwd: dir,
+      env: { CALLS_LOG: log, LOG_WORKDIR: '1' },
+    });
+    expect(code).toBe(0);
+    expect(readFileSync(log, 'utf8').trim().split('\n').sort()).toEqual(
+      ['0', '1', '2', '3'].flatMap((t) => [`trial_${t}:1:probe`, `trial_${t}:1:score`]).sort(),
+    );
+    expect(existsSync(join(dir, 'out/trial_1/trial-config.yaml'))).toBe(true);
+    expect(existsSync(join(dir, 'out/trial_1/context_infos.json'))).toBe(true);
+    expect(stderr).toMatch(/best: trial 3, anonymous\.score\.extra_configs\.value=1 → 1/);
+  }, 180_000);
 });

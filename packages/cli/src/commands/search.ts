@@ -3,6 +3,7 @@ import type { Logger, Progress } from '@dj-sandbox/core';
 import { inProcessTrialRunner, runSearch } from '@dj-sandbox/hpo';
 import pc from 'picocolors';
 import { EXIT } from '../output/render-error.ts';
+import { childProcessTrialRunner } from './child-trial-runner.ts';
 import type { Prepared } from './prepare.ts';
 import { writeRunReport } from './report.ts';
 
@@ -33,7 +34,11 @@ export async function searchCommand(prepared: Prepared, options: SearchOptions, 
   const result = await runSearch({
     config,
     sweep: config.hpo_config as string | Record<string, unknown>,
-    runTrial: inProcessTrialRunner({ registry, cwd, logger: options.logger }),
+    // One trial at a time runs in this process; several run as child processes, one core each.
+    runTrial:
+      (options.parallel ?? 1) > 1
+        ? childProcessTrialRunner({ cwd, plugins: registry.plugins })
+        : inProcessTrialRunner({ registry, cwd, logger: options.logger }),
     workDir,
     cwd,
     parallel: options.parallel ?? 1,
