@@ -44,7 +44,8 @@ async function env(): Promise<ComponentEnv> {
     pathToFileURL(new URL('../src/__fixtures__/test-ops-plugin.ts', import.meta.url).pathname).href,
   );
   return {
-    logger: createLogger([]),
+    // warnings (e.g. ops that cannot run in worker threads) go to stderr so a surprising figure can be explained
+    logger: createLogger([(r) => process.stderr.write(`${r.level}: ${r.message}\n`)], 'warn'),
     tracker: new MemoryTracker(),
     progress: silentProgress,
     signal: new AbortController().signal,

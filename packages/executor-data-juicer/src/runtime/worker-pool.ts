@@ -23,7 +23,12 @@ function spawn(needsTsx: boolean): Worker {
   if (!needsTsx && !fromSource) return new Worker(new URL(entry));
   // TypeScript modules (our sources under test, or plugin sources ending in .ts) load through tsx's ESM hooks;
   // registering them from an eval'd bootstrap works where `execArgv: ['--import', 'tsx']` is ignored by Node 20 workers.
-  const tsxApi = pathToFileURL(createRequire(here).resolve('tsx/esm/api')).href;
+  // require.resolve gives tsx's CommonJS entry, which cannot be import()ed; workers need its ESM twin (.mjs).
+  const tsxApi = pathToFileURL(
+    createRequire(here)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
   const code = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(code, { eval: true, execArgv: fromSource ? ['--conditions=source'] : [] });
 }
