@@ -38,6 +38,7 @@ export * from './runner/record-outputs.ts';
 export * from './runner/run-sandbox.ts';
 export * from './runner/run-services.ts';
 export * from './runner/targets.ts';
+export * from './tracker/fan-out-tracker.ts';
 export * from './tracker/file-tracker.ts';
 export * from './tracker/tracker.ts';
 export * from './types/sandbox-config.ts';

@@ -1,4 +1,4 @@
-import { createRef, definePlugin, loggerRef, runInfoRef, type Tracker } from '@dj-sandbox/core';
+import { createRef, definePlugin, loggerRef, runInfoRef, type Tracker, trackersPoint } from '@dj-sandbox/core';
 import { mlflowSettings } from './create-tracker.ts';
 import { MlflowTracker } from './mlflow-tracker.ts';
 import { type MlflowOptions, mlflowOptionsSchema } from './options.ts';
@@ -7,7 +7,8 @@ import { type MlflowOptions, mlflowOptionsSchema } from './options.ts';
 export const mlflowTrackerRef = createRef<Tracker>({ id: 'tracker-mlflow.tracker' });
 
 /**
- * The tracker-mlflow plugin: registers an MLflow tracker as a service. The run's logger and facts (work dir,
+ * The tracker-mlflow plugin: registers an MLflow tracker as a service and adds it to the run's trackers
+ * (`plugins: [['@dj-sandbox/tracker-mlflow', { trackingUri: 'http://127.0.0.1:5000' }]]` in a config is all it takes). The run's logger and facts (work dir,
  * project and experiment names) are its declared deps; disposing the run closes the MLflow run.
  */
 export default definePlugin<MlflowOptions>({
@@ -23,5 +24,7 @@ export default definePlugin<MlflowOptions>({
         new MlflowTracker(mlflowSettings(options, runInfo), logger.child({ plugin: 'tracker-mlflow' })),
       dispose: (tracker) => tracker.close(),
     });
+    // Every run sends what it watches to MLflow too, next to the file tracker.
+    reg.extend(trackersPoint, mlflowTrackerRef);
   },
 });

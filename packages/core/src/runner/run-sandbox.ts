@@ -8,6 +8,7 @@ import { type Logger, silentLogger } from '../logging/logger.ts';
 import { type Progress, silentProgress } from '../logging/progress.ts';
 import type { PluginRegistry } from '../plugin/plugin-registry.ts';
 import { loggerRef, progressRef, runInfoRef, trackerRef } from '../refs/core-refs.ts';
+import { FanOutTracker, trackersPoint } from '../tracker/fan-out-tracker.ts';
 import { FileTracker } from '../tracker/file-tracker.ts';
 import type { Tracker } from '../tracker/tracker.ts';
 import { GROUP_LABELS, type PipelineConfig, type SandboxConfig } from '../types/sandbox-config.ts';
@@ -132,24 +133,32 @@ export async function runSandbox(options: RunSandboxOptions): Promise<RunResult>
   const workDir = resolve(cwd, config.work_dir);
   const contextFile = join(workDir, CONTEXT_FILE_NAME);
   const resume = options.resume ?? config.resume;
-  const tracker = options.tracker ?? new FileTracker(workDir, { restore: resume });
+  const primaryTracker = options.tracker ?? new FileTracker(workDir, { restore: resume });
   const signal = options.signal ?? new AbortController().signal;
   const progress = options.progress ?? silentProgress;
   const targets = config.iter_targets.map((t, i) => parseTarget(t, `iter_targets[${i}]`) as IterTarget);
   const updates = Object.entries(config.iter_updater).map(
     ([f, t]) => parseIterUpdate(f, t, 'iter_updater') as IterUpdate,
   );
-  tracker.watchConfig(config.raw, 'sandbox');
 
   const container = new RunContainer(
     [
       [loggerRef, logger],
-      [trackerRef, tracker],
+      [trackerRef, primaryTracker],
       [progressRef, progress],
       [runInfoRef, { workDir, cwd, projectName: config.project_name, experimentName: config.experiment_name, signal }],
     ],
     registry.services.values(),
   );
+  let extraTrackers: Tracker[];
+  try {
+    extraTrackers = registry.extensions(trackersPoint).map((ref) => container.resolve(ref));
+  } catch (error) {
+    await container.dispose();
+    throw error;
+  }
+  const tracker = extraTrackers.length > 0 ? new FanOutTracker(primaryTracker, extraTrackers, logger) : primaryTracker;
+  tracker.watchConfig(config.raw, 'sandbox');
   const services: RunServices = { registry, container, tracker, logger, progress, signal, workDir, cwd, onEvent: emit };
   const contexts: ContextInfos[] = [];
   let jobsRun = 0;
