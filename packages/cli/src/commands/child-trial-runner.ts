@@ -7,6 +7,18 @@ import { lastNumericValues, numericLeaves, type RunTrial } from '@dj-sandbox/hpo
 import { resolve as resolveModule } from 'import-meta-resolve';
 import { stringify } from 'yaml';
 
+/** The global keys a trial's config carries over (hpo_config and resume are the search's, not the trial's). */
+const GLOBALS_CARRIED = [
+  'project_name',
+  'experiment_name',
+  'work_dir',
+  'max_iter_num',
+  'iter_targets',
+  'iter_targets_mode',
+  'iter_updater',
+  'max_iter_cap',
+] as const satisfies ReadonlyArray<keyof SandboxConfig>;
+
 /** The trial's config as a file a child `dj-sandbox run` can read: the searched values in, plugins by their URL. */
 export function trialConfigText(config: SandboxConfig, plugins: readonly LoadedPlugin[]): string {
   const pipelines = config.pipelines.map((p) => ({
@@ -25,25 +37,9 @@ export function trialConfigText(config: SandboxConfig, plugins: readonly LoadedP
       ]),
     ),
   }));
-  const {
-    project_name,
-    experiment_name,
-    work_dir,
-    max_iter_num,
-    iter_targets,
-    iter_targets_mode,
-    iter_updater,
-    max_iter_cap,
-  } = config;
+  const globals = Object.fromEntries(GLOBALS_CARRIED.map((key) => [key, config[key]]));
   return stringify({
-    project_name,
-    experiment_name,
-    work_dir,
-    max_iter_num,
-    iter_targets,
-    iter_targets_mode,
-    iter_updater,
-    max_iter_cap,
+    ...globals,
     // Each plugin by the module it was loaded from, so the child needs no resolution from the trial folder.
     plugins: plugins.map((p) => p.source ?? `@dj-sandbox/${p.id}`),
     pipelines,
