@@ -52,7 +52,8 @@ export function opParams<S extends z.ZodRawShape>(shape: S) {
 
 /** A nullable number bound (`min_*` / `max_*`), null meaning unbounded. */
 export function bound(defaultValue: number | null, description: string, options: { min?: number } = { min: 0 }) {
-  // Lengths, counts, ratios and perplexities cannot be negative: declaring it lets k-sigma refinement clamp there.
-  const base = options.min === undefined ? z.number() : z.number().min(options.min);
+  // The valid range is declared (JSON Schema `minimum`, which k-sigma refinement clamps to) but not enforced:
+  // Data-Juicer accepts any number here, and recipes refined by its own k-sigma tool can hold negative bounds.
+  const base = options.min === undefined ? z.number() : z.number().meta({ minimum: options.min });
   return base.nullable().default(defaultValue).describe(description);
 }
