@@ -96,4 +96,13 @@ describe('the dj-sandbox CLI', () => {
     expect(code).toBe(0);
     expect(Object.keys(JSON.parse(stdout).properties)).toContain('iter_updater');
   });
+
+  it('runs a config without the run subcommand, as the Python sandbox is invoked (dj-sandbox --config f)', async () => {
+    const dir = testdir({
+      'sandbox.yaml': `plugins: ['${PLUGIN}']\nwork_dir: ./out\nprobe_job_configs: [{hook: ProbeViaAnalyzerHook, meta_name: probe}]\n`,
+    });
+    const { code } = await runCli(['--config', 'sandbox.yaml'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(existsSync(join(dir, 'out/context_infos.json'))).toBe(true);
+  });
 });

@@ -27,8 +27,10 @@ export function buildProgram(version: string): Command {
       throw err;
     });
   program
-    .command('run')
-    .description('run a sandbox config (found with cosmiconfig when --config is not given)')
+    .command('run', { isDefault: true })
+    .description(
+      'run a sandbox config (found with cosmiconfig when --config is not given); the default command, so `dj-sandbox --config f` works as with the Python sandbox',
+    )
     .option('-c, --config <file>', 'sandbox config file (YAML, JSON, .mjs or .ts)')
     .option('--work-dir <dir>', 'override work_dir')
     .option('--resume', 'continue from work_dir/context_infos.json')
