@@ -28,6 +28,7 @@ export * from './operators/operator.ts';
 export * from './plugin/define-plugin.ts';
 export * from './plugin/plugin-registry.ts';
 export * from './plugin/standard-schema.ts';
+export * from './python/python-envs.ts';
 export * from './refs/core-refs.ts';
 export * from './refs/create-ref.ts';
 export * from './runner/check-config.ts';

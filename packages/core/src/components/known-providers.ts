@@ -38,6 +38,8 @@ export const KNOWN_COMPONENT_PROVIDERS: Readonly<Record<string, string>> = {
   'DataEvaluator:vbench_video_evaluator': '@dj-sandbox/evaluator-vbench',
   'DataEvaluator:accuracy': '@dj-sandbox/evaluator-metrics',
   'DataEvaluator:mse': '@dj-sandbox/evaluator-metrics',
+  'DataEvaluator:caption_metrics': '@dj-sandbox/evaluator-caption',
+  'ModelEvaluator:caption_metrics': '@dj-sandbox/evaluator-caption',
   'ModelEvaluator:internvl_coco_caption': '@dj-sandbox/executor-internvl',
   'ModelEvaluator:perplexity': '@dj-sandbox/executor-proxy-model',
   'ModelInferEvaluator:modelscope': '@dj-sandbox/executor-modelscope',
@@ -49,8 +51,8 @@ export const KNOWN_COMPONENT_PROVIDERS: Readonly<Record<string, string>> = {
   'ModelTrainExecutor:proxy_classifier': '@dj-sandbox/executor-proxy-model',
   'ModelInferExecutor:easyanimate': '@dj-sandbox/executor-easyanimate',
   'ModelInferExecutor:huggingface': '@dj-sandbox/executor-huggingface',
-  'ModelInferExecutor:vllm': '@dj-sandbox/executor-openai',
-  'ModelInferExecutor:api': '@dj-sandbox/executor-openai',
+  'ModelInferExecutor:vllm': '@dj-sandbox/executor-vllm',
+  'ModelInferExecutor:api': '@dj-sandbox/executor-api',
   'ModelInferExecutor:proxy_lm': '@dj-sandbox/executor-proxy-model',
   'ModelInferExecutor:proxy_classifier': '@dj-sandbox/executor-proxy-model',
 };
@@ -59,3 +61,8 @@ export const KNOWN_COMPONENT_PROVIDERS: Readonly<Record<string, string>> = {
 export function knownComponentProvider(kind: ComponentKind, type: string): string | undefined {
   return KNOWN_COMPONENT_PROVIDERS[`${kind}:${type}`];
 }
+
+/** First-party providers of services, keyed by the service ref's id. */
+export const KNOWN_SERVICE_PROVIDERS: Readonly<Record<string, string>> = {
+  'env-manager.python-envs': '@dj-sandbox/env-manager',
+};

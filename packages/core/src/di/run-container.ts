@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { container, type DependencyContainer, instancePerContainerCachingFactory } from 'tsyringe';
+import { KNOWN_SERVICE_PROVIDERS } from '../components/known-providers.ts';
 import { jobError } from '../errors/errors.ts';
 import type { RefMap } from '../plugin/define-plugin.ts';
 import type { ServiceEntry } from '../plugin/plugin-registry.ts';
@@ -39,9 +40,12 @@ export class RunContainer {
   /** Resolves a service by its typed ref; a missing one is a clear error naming the ref. */
   resolve<T>(ref: Ref<T>): T {
     if (!this.known.has(ref.id)) {
+      const provider = KNOWN_SERVICE_PROVIDERS[ref.id];
       throw jobError('service-missing', `no plugin provides the service ${ref.id}.`, {
         expected: 'a loaded plugin that registers it with reg.service()',
-        fix: 'Add the plugin that provides it to plugins.',
+        fix: provider
+          ? `It is provided by ${provider}: install it (npm i ${provider}) and add it to plugins.`
+          : 'Add the plugin that provides it to plugins.',
       });
     }
     return this.inner.resolve<T>(ref.token);
