@@ -25,6 +25,7 @@ export * from './io/read-json-rows.ts';
 export * from './logging/logger.ts';
 export * from './logging/progress.ts';
 export * from './operators/operator.ts';
+export * from './operators/operator-catalog.ts';
 export * from './plugin/define-plugin.ts';
 export * from './plugin/plugin-registry.ts';
 export * from './plugin/standard-schema.ts';
