@@ -9,13 +9,15 @@ import {
   operatorsPoint,
 } from '@dj-sandbox/core';
 import { datasetSources, type SourceSpec } from '../dataset/dataset-sources.ts';
-import { loadDataset } from '../dataset/load-dataset.ts';
-import { createInputSchema } from '../export/exporter.ts';
-import type { RowSchema } from '../export/row-schema.ts';
+import { loadDataset, malformedLineError, textKeyMissing } from '../dataset/load-dataset.ts';
+import { rawLinesEligible, readRawLines } from '../dataset/raw-lines.ts';
+import { createInputSchema, droppedColumns } from '../export/exporter.ts';
+import { mergePlainSchema, type RowSchema } from '../export/row-schema.ts';
 import { initRecipe } from '../recipe/init-recipe.ts';
 import type { DjRecipe } from '../recipe/recipe-types.ts';
 import { type Batch, OriginTable } from '../runtime/batch.ts';
 import { Pipeline } from '../runtime/pipeline.ts';
+import type { RawConfig, RawLines, RawLoadReport } from '../runtime/raw-batch.ts';
 
 /** Samples per batch flowing through the pipeline. */
 export const DEFAULT_BATCH_SIZE = 1000;
@@ -28,10 +30,22 @@ export interface PreparedRun {
   readonly tempDir: string;
   /** Schema of the input rows, for the exporter. */
   readonly schema: RowSchema;
+  /** The raw-lines path (workers parse and serialise), when the inputs and the recipe allow it. */
+  readonly raw?: RawRun;
   /** Samples read so far (after null-text drop and sampling). */
   samplesIn(): number;
   /** Stops workers and removes intermediate files. */
   dispose(): Promise<void>;
+}
+
+/** What `Pipeline.runRaw` needs from the run, and the loader's checks over the workers' load reports. */
+export interface RawRun {
+  readonly input: AsyncGenerator<RawLines>;
+  readonly config: Pick<RawConfig, 'textKeys' | 'mediaKeys' | 'excludeTop'>;
+  /** Sees each batch's load report in input order. */
+  onLoad(report: RawLoadReport): void;
+  /** After the last batch: fails on a text key no row has; logs rows dropped for null texts. */
+  finish(): void;
 }
 
 /** The operators loaded plugins contributed, and the module each came from. */
@@ -46,8 +60,13 @@ export function loadedOperators(env: Pick<ComponentEnv, 'ownedExtensions'>): {
   };
 }
 
-function clampWorkers(np: number, logger: Logger): number {
+/**
+ * Worker threads for the run: `np` clamped to the CPU count (with a warning), as Data-Juicer clamps it; a recipe
+ * that leaves `np` unset uses every core (Data-Juicer's default of 4 is the core count on machines with up to 4).
+ */
+function clampWorkers(np: number | undefined, logger: Logger): number {
   const cpus = availableParallelism();
+  if (np === undefined) return cpus;
   if (np > cpus) {
     logger.warn(`np ${np} is more than the ${cpus} available CPU(s); using ${cpus}`);
     return cpus;
@@ -75,9 +94,10 @@ export async function prepareRun(
     keepStats: mode === 'analyze' ? t.export_original_dataset === true : t.keep_stats_in_res_ds === true,
     keepHashes: t.keep_hashes_in_res_ds === true,
   });
+  const mediaKeys = [t.image_key, t.audio_key, t.video_key].filter((k): k is string => typeof k === 'string');
   const raw = loadDataset(specs, {
     textKeys: recipe.textKeys,
-    mediaKeys: [t.image_key, t.audio_key, t.video_key].filter((k): k is string => typeof k === 'string'),
+    mediaKeys,
     suffixes: t.suffixes,
     strict: t.strict === true,
     logger,
@@ -100,7 +120,7 @@ export async function prepareRun(
     logger,
     progress: env.progress,
     sources,
-    workers: clampWorkers(recipe.np, logger),
+    workers: clampWorkers(tree.np == null ? undefined : recipe.np, logger),
     tempDir,
     batchSize,
     origins,
@@ -114,9 +134,48 @@ export async function prepareRun(
     await rm(tempDir, { recursive: true, force: true });
     throw error;
   }
+  let rawRun: RawRun | undefined;
+  if (pipeline.rawOutput() && rawLinesEligible(specs, t.suffixes)) {
+    const excludeTop = [
+      ...droppedColumns({
+        keepStats: mode === 'analyze' ? t.export_original_dataset === true : t.keep_stats_in_res_ds === true,
+        keepHashes: t.keep_hashes_in_res_ds === true,
+      }),
+    ];
+    const perSource = specs.map(() => ({ rows: 0, nullText: 0, seen: recipe.textKeys.map(() => false) }));
+    rawRun = {
+      input: readRawLines(specs, { suffixes: t.suffixes, batchSize, origins, logger }),
+      config: { textKeys: recipe.textKeys, mediaKeys, excludeTop },
+      onLoad(report) {
+        const file = origins.files[report.fileId]!;
+        for (const { line, reason } of report.malformed) malformedLine(specs[report.source]!, file, line, reason);
+        mergePlainSchema(schema, report.inputSchema, true);
+        const source = perSource[report.source]!;
+        source.rows += report.rows;
+        source.nullText += report.nullText;
+        report.seen.forEach((seen, k) => {
+          if (seen) source.seen[k] = true;
+        });
+        count += report.rows - report.nullText;
+      },
+      finish() {
+        perSource.forEach((source, i) => {
+          const path = specs[i]!.path;
+          const missing = recipe.textKeys.filter((_, k) => !source.seen[k]);
+          if (source.rows > 0 && missing.length > 0) throw textKeyMissing(missing, path);
+          if (source.nullText > 0) logger.info(`dropped ${source.nullText} sample(s) whose text is null in ${path}`);
+        });
+      },
+    };
+  }
+  function malformedLine(source: SourceSpec, file: string, line: number, reason: string): void {
+    if (t.strict === true) throw malformedLineError(source.configPath, file, line, reason);
+    logger.warn(`skipping malformed input line ${file}:${line}: ${reason}`, { file, line });
+  }
   return {
     recipe,
     pipeline,
+    ...(rawRun ? { raw: rawRun } : {}),
     input: counted(),
     tempDir,
     schema,

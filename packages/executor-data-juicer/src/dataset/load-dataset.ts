@@ -25,8 +25,28 @@ export interface LoadOptions {
   readonly observe?: (sample: Sample) => void;
 }
 
+/** The error of a malformed input line under `strict: true`. */
+export function malformedLineError(configPath: string, file: string, line: number, reason: string): Error {
+  return jobError('dataset-malformed-line', `malformed input line ${file}:${line}: ${reason}.`, {
+    path: configPath,
+    location: { file, line },
+    expected: 'one JSON object per line',
+    fix: 'Fix or remove the line, or drop `strict: true` to skip such lines with a warning.',
+  });
+}
+
+/** The error of a text key that no row of a source has. */
+export function textKeyMissing(missing: readonly string[], sourcePath: string): Error {
+  return configError('dataset-text-key', `text key ${JSON.stringify(missing[0])} is not a field of the dataset.`, {
+    path: 'text_keys',
+    expected: 'every text key to be a field of the dataset',
+    received: missing,
+    fix: `Set text_keys to the field that holds the text in ${sourcePath}.`,
+  });
+}
+
 /** Relative media entries become `join(datasetDir, p)` (spec §2.2 step 4c); URLs and absolute paths stay. */
-function resolveMedia(sample: Sample, keys: readonly string[], base: string): void {
+export function resolveMedia(sample: Sample, keys: readonly string[], base: string): void {
   for (const key of keys) {
     const list = sample[key];
     if (!Array.isArray(list)) continue;
@@ -56,14 +76,7 @@ async function* readSource(source: SourceSpec, opts: LoadOptions): AsyncGenerato
   let rows = 0;
   let dropped = 0;
   const onMalformed = (file: string, line: number, reason: string): void => {
-    if (opts.strict) {
-      throw jobError('dataset-malformed-line', `malformed input line ${file}:${line}: ${reason}.`, {
-        path: source.configPath,
-        location: { file, line },
-        expected: 'one JSON object per line',
-        fix: 'Fix or remove the line, or drop `strict: true` to skip such lines with a warning.',
-      });
-    }
+    if (opts.strict) throw malformedLineError(source.configPath, file, line, reason);
     opts.logger.warn(`skipping malformed input line ${file}:${line}: ${reason}`, { file, line });
   };
   for (const file of files) {
@@ -94,14 +107,7 @@ async function* readSource(source: SourceSpec, opts: LoadOptions): AsyncGenerato
     }
   }
   const missing = opts.textKeys.filter((_, k) => !seen[k]);
-  if (rows > 0 && missing.length > 0) {
-    throw configError('dataset-text-key', `text key ${JSON.stringify(missing[0])} is not a field of the dataset.`, {
-      path: 'text_keys',
-      expected: 'every text key to be a field of the dataset',
-      received: missing,
-      fix: `Set text_keys to the field that holds the text in ${source.path}.`,
-    });
-  }
+  if (rows > 0 && missing.length > 0) throw textKeyMissing(missing, source.path);
   if (dropped > 0) opts.logger.info(`dropped ${dropped} sample(s) whose text is null in ${source.path}`);
 }
 

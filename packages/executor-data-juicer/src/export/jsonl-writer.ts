@@ -1,6 +1,14 @@
 import { type FileHandle, open, rename } from 'node:fs/promises';
 import { readLineChunks } from '../dataset/open-file.ts';
-import { RowSchema } from './row-schema.ts';
+import type { SerializedPart } from '../runtime/raw-batch.ts';
+import { mergePlainSchema, RowSchema, sameStructs } from './row-schema.ts';
+
+/** The rows of serialised JSON lines. */
+export function parseLines(text: string): unknown[] {
+  const lines = text.split('\n');
+  lines.pop();
+  return lines.map((l) => JSON.parse(l));
+}
 
 /**
  * Writes rows as JSON lines with a unified schema (see {@link RowSchema}). Each batch is observed before it is
@@ -42,6 +50,26 @@ export class JsonlWriter {
     this.rows += rows.length;
     this.bytes += Buffer.byteLength(text);
     await this.handle.write(text);
+  }
+
+  /**
+   * Writes rows a worker serialised: their text as it is when every row fits the unified schema unchanged (the
+   * usual homogeneous dataset), else parsed back and written as {@link write} would. Output bytes are the same.
+   */
+  async writeSerialized(part: SerializedPart, count: number): Promise<void> {
+    this.handle ??= await open(this.path, 'w');
+    if (count === 0) return;
+    mergePlainSchema(this.schema, part.schema, false);
+    if (!part.fits || !sameStructs(part.schema, this.schema.root)) {
+      await this.write(parseLines(part.text));
+      return;
+    }
+    if (this.rows > 0 && this.schema.version !== this.writtenVersion) this.stale = true;
+    this.writtenVersion = this.schema.version;
+    const bytes = Buffer.from(part.text, 'utf8');
+    this.rows += count;
+    this.bytes += bytes.length;
+    await this.handle.write(bytes);
   }
 
   /** Finishes the file, rewriting it once if the schema grew after the first rows were written. */

@@ -36,6 +36,44 @@ describe('the operator pipeline', () => {
     expect(new Set(texts).size).toBe(texts.length);
   });
 
+  it('parses and serialises in the workers with byte-identical output, also for odd input lines', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'odd.jsonl');
+    const lines = [
+      `\uFEFF${JSON.stringify({ text: 'a first sample with a byte-order mark', id: 1 })}`,
+      '',
+      'not json at all',
+      JSON.stringify({ text: null, id: 2 }),
+      JSON.stringify({ text: 'a later row adds a field', id: 3, extra: { nested: [1, 2] } }),
+      JSON.stringify({ id: 4, text: 'fields in another order, with \u2028 and "quotes"' }),
+      '[1, 2]',
+      ...Array.from({ length: 20 }, (_, i) => JSON.stringify({ text: `row ${i} is long enough to stay`, id: 10 + i })),
+      JSON.stringify({ text: 'the last line has no newline', id: 99 }),
+    ];
+    writeFileSync(path, lines.join('\n'));
+    const process = [{ text_len_test_filter: { min: 5 } }, { uppercase_test_mapper: { rounds: 1 } }];
+    const one = await runRecipe({ dataset_path: path, process, np: 1 }, { batchSize: 4 });
+    const env = await testEnv();
+    const two = await runRecipe({ dataset_path: path, process, np: 2 }, { batchSize: 4, env });
+    expect(env.records.some((r) => r.message.includes('worker threads parse the input lines'))).toBe(true);
+    expect(one.env.records.some((r) => r.message.includes('worker threads parse the input lines'))).toBe(false);
+    expect(readFileSync(two.result.exportPath, 'utf8')).toBe(readFileSync(one.result.exportPath, 'utf8'));
+    expect(readFileSync(two.result.statsPath!, 'utf8')).toBe(readFileSync(one.result.statsPath!, 'utf8'));
+    expect(two.result.samplesIn).toBe(one.result.samplesIn);
+    const warnings = (e: typeof env) =>
+      e.records.filter((r) => r.message.startsWith('skipping malformed')).map((r) => r.message);
+    expect(warnings(env)).toEqual(warnings(one.env));
+    expect(warnings(env)).toEqual([
+      expect.stringContaining(`${path}:3:`),
+      `skipping malformed input line ${path}:7: the line is valid JSON but not an object`,
+    ]);
+    expect(Object.keys(readJsonl(two.result.exportPath).at(-1)!)).toEqual(['text', 'id', 'extra', 'cpu_hash']);
+    expect(readJsonl(two.result.exportPath).at(-1)).toMatchObject({
+      text: 'THE LAST LINE HAS NO NEWLINE',
+      extra: null,
+    });
+  });
+
   it('runs operators registered without a plugin module on the main thread and says why', async () => {
     const env = await testEnv({ plugins: [testOps as Plugin], inProcess: true });
     const { result } = await runRecipe({ dataset_path: DEDUP, process: PROCESS, np: 2 }, { env, batchSize: 4 });

@@ -15,6 +15,7 @@ import type { Batch, OriginTable } from './batch.ts';
 import { createInstance } from './create-instance.ts';
 import { orderedMap } from './ordered-map.ts';
 import { type Barrier, planSegments, type Segment } from './plan-segments.ts';
+import type { RawConfig, RawLines, RawLoadReport, RawResult } from './raw-batch.ts';
 import { isStepFailure, runSteps, type StepFailure, type StepsResult } from './run-steps.ts';
 import { SpillFile } from './spill-file.ts';
 import { WorkerPool } from './worker-pool.ts';
@@ -37,10 +38,17 @@ export interface PipelineOptions {
   readonly job?: string;
 }
 
+type StepCounts = Pick<StepsResult, 'inCounts' | 'outCounts' | 'seconds' | 'dropped'>;
+
 /** Per-operator outcome, in `process` order. */
 export interface OpReport {
   name: string;
   samplesOut: number;
+  /**
+   * Seconds the op took. On one thread, the time spent in it; with worker threads, its share of the wall-clock time
+   * of the ops that ran together in the workers, in proportion to the time the workers spent in each, so that the
+   * ops' times add up to the run's and not to a multiple of it.
+   */
   seconds: number;
 }
 
@@ -74,7 +82,11 @@ export class Pipeline {
     if (workers <= 1) return;
     const opsInWorkers = new Map<number, ResolvedOp>();
     for (const segment of this.segments) {
-      if (segment.steps.length === 0) continue;
+      if (segment.steps.length === 0) {
+        // A recipe without per-batch steps still parses and serialises in workers on the raw-lines path.
+        if (!segment.barrier) this.workerSegments.add(segment);
+        continue;
+      }
       const missing = segment.steps.filter((s) => !sources.get(s.name));
       if (missing.length > 0) {
         logger.warn(
@@ -85,7 +97,7 @@ export class Pipeline {
       this.workerSegments.add(segment);
       for (const step of segment.steps) opsInWorkers.set(step.op, recipe.ops[step.op]!);
     }
-    if (opsInWorkers.size === 0) return;
+    if (this.workerSegments.size === 0) return;
     const moduleList = [...new Set([...opsInWorkers.values()].map((op) => sources.get(op.name)!))];
     try {
       this.pool = await WorkerPool.start(
@@ -98,7 +110,10 @@ export class Pipeline {
         },
         logger,
       );
-      logger.info(`running ${[...opsInWorkers.values()].map((o) => o.name).join(', ')} on ${workers} worker threads`);
+      const names = [...opsInWorkers.values()].map((o) => o.name);
+      logger.info(
+        `running ${names.length ? names.join(', ') : 'the loader and exporter'} on ${workers} worker threads`,
+      );
     } catch (error) {
       logger.warn(
         `worker threads could not load the operators, running on the main thread: ${(error as Error).message}`,
@@ -139,11 +154,11 @@ export class Pipeline {
     );
   }
 
-  private account(segment: Segment, result: StepsResult): void {
+  private account(segment: Segment, result: StepCounts, busy: Float64Array): void {
     segment.steps.forEach((step, k) => {
       this.tasks[step.op]!.tick(result.inCounts[k]!);
       this.reports[step.op]!.samplesOut += result.outCounts[k]!;
-      this.reports[step.op]!.seconds += result.seconds[k]!;
+      busy[k]! += result.seconds[k]!;
     });
     for (const d of result.dropped) {
       this.options.logger.warn(
@@ -163,19 +178,94 @@ export class Pipeline {
       for (const step of segment.steps) instances.set(step.op, await this.instance(step.op));
       call = (batch) => runSteps(batch, segment.steps, instances);
     }
+    const busy = new Float64Array(segment.steps.length);
+    const started = performance.now();
     try {
       for await (const result of orderedMap(input, call, pool ? pool.size * 2 : 1)) {
-        if (signal?.aborted)
-          throw jobError('aborted', 'the run was cancelled.', this.options.job ? { job: this.options.job } : {});
-        this.account(segment, result);
+        this.checkAborted(signal);
+        this.account(segment, result, busy);
         if (result.batch.samples.length) yield result.batch;
       }
     } catch (error) {
       throw isStepFailure(error) ? this.fail(error) : error;
     }
+    this.addTimes(segment, busy, pool ? (performance.now() - started) / 1000 : undefined);
   }
 
-  private async barrier(input: AsyncIterable<Batch>, barrier: Barrier, n: number): Promise<AsyncGenerator<Batch>> {
+  private checkAborted(signal: AbortSignal | undefined): void {
+    if (signal?.aborted)
+      throw jobError('aborted', 'the run was cancelled.', this.options.job ? { job: this.options.job } : {});
+  }
+
+  /** Adds a segment's step times: busy seconds on one thread, shares of the wall time `wall` with workers. */
+  private addTimes(segment: Segment, busy: Float64Array, wall: number | undefined): void {
+    const total = busy.reduce((a, b) => a + b, 0);
+    segment.steps.forEach((step, k) => {
+      this.reports[step.op]!.seconds += wall === undefined ? busy[k]! : total > 0 ? (wall * busy[k]!) / total : 0;
+    });
+  }
+
+  /**
+   * Where the raw-lines path leads (see {@link runRaw}): `export` when the whole recipe runs in workers as one
+   * segment, `spill` when the first segment ends in a deduplicator; undefined when batches must be parsed here.
+   */
+  rawOutput(): 'export' | 'spill' | undefined {
+    const first = this.segments[0];
+    if (!this.pool || !first || !this.workerSegments.has(first)) return undefined;
+    if (!first.barrier) return this.segments.length === 1 ? 'export' : undefined;
+    return first.barrier.kind === 'dedup' ? 'spill' : undefined;
+  }
+
+  /**
+   * Runs the recipe over raw input lines: workers parse, run the first segment and serialise. Yields each batch's
+   * serialised result (export) or, after a deduplicator's spill, parsed batches of the remaining segments.
+   * `onLoad` sees each batch's load report in input order (malformed lines, schema, counts).
+   */
+  async *runRaw(
+    input: AsyncIterable<RawLines>,
+    config: Pick<RawConfig, 'textKeys' | 'mediaKeys' | 'excludeTop'>,
+    onLoad: (report: RawLoadReport) => void,
+  ): AsyncGenerator<RawResult | Batch> {
+    const output = this.rawOutput();
+    const pool = this.pool;
+    const [first, ...rest] = this.segments;
+    if (!output || !pool || !first) throw new Error('runRaw needs rawOutput() to be defined');
+    const hashKeys =
+      output === 'spill' ? ((await this.instance(first.barrier!.op.index)) as DeduplicatorInstance).hashKeys : [];
+    const full: RawConfig = { ...config, output, hashKeys };
+    this.options.logger.info(
+      `worker threads parse the input lines and serialise the ${output === 'spill' ? 'spill file' : 'export'}`,
+    );
+    const busy = new Float64Array(first.steps.length);
+    const started = performance.now();
+    const signal = this.options.signal;
+    const self = this;
+    async function* results(): AsyncGenerator<RawResult> {
+      try {
+        for await (const result of orderedMap(input, (raw) => pool!.runRaw(raw, first!.steps, full), pool!.size * 2)) {
+          self.checkAborted(signal);
+          onLoad(result.load);
+          self.account(first!, result, busy);
+          yield result;
+        }
+      } catch (error) {
+        throw isStepFailure(error) ? self.fail(error) : error;
+      }
+      self.addTimes(first!, busy, (performance.now() - started) / 1000);
+    }
+    if (output === 'export') {
+      yield* results();
+      for (const task of this.tasks) task.done();
+      return;
+    }
+    yield* this.runSegments(await this.barrier(results(), first.barrier!, 0), rest, 1);
+  }
+
+  private async barrier(
+    input: AsyncIterable<Batch | RawResult>,
+    barrier: Barrier,
+    n: number,
+  ): Promise<AsyncGenerator<Batch>> {
     const spill = new SpillFile(join(this.options.tempDir, `${barrier.kind}-${barrier.op.index}-${n}.jsonl`));
     const op = barrier.op.index;
     const inst = await this.instance(op);
@@ -185,6 +275,17 @@ export class Pipeline {
     const hashKeys = barrier.kind === 'dedup' ? (inst as DeduplicatorInstance).hashKeys : [];
     const fields = barrier.kind === 'select' ? (inst as SelectorInstance).fields : [];
     for await (const batch of input) {
+      if (!('samples' in batch)) {
+        // Serialised by a worker (raw-lines path): the spill text and the hash values come ready.
+        for (let i = 0; i < batch.count; i++) {
+          const hashes: Record<string, unknown> = {};
+          for (const key of hashKeys) hashes[key] = batch.hashes![key]![i];
+          records.push({ index, hashes });
+          index++;
+        }
+        await spill.appendSerialized(batch.spill!, batch.origins!);
+        continue;
+      }
       for (const sample of batch.samples) {
         if (barrier.kind === 'dedup') {
           const hashes: Record<string, unknown> = {};
@@ -231,10 +332,18 @@ export class Pipeline {
   }
 
   /** The output stream of the whole recipe over `input`. */
-  async *run(input: AsyncIterable<Batch>): AsyncGenerator<Batch> {
+  run(input: AsyncIterable<Batch>): AsyncGenerator<Batch> {
+    return this.runSegments(input, this.segments, 0);
+  }
+
+  private async *runSegments(
+    input: AsyncIterable<Batch>,
+    segments: Segment[],
+    barriers: number,
+  ): AsyncGenerator<Batch> {
     let stream: AsyncIterable<Batch> = input;
-    let n = 0;
-    for (const segment of this.segments) {
+    let n = barriers;
+    for (const segment of segments) {
       if (segment.steps.length > 0) stream = this.streamSegment(stream, segment);
       if (segment.barrier) stream = await this.barrier(stream, segment.barrier, n++);
     }

@@ -57,6 +57,21 @@ export class SpillFile {
     await this.handle.write(text);
   }
 
+  /** Appends rows a worker serialised (one JSON line each) with their origins. */
+  async appendSerialized(text: string, origins: ArrayLike<number>): Promise<void> {
+    this.handle ??= await open(this.path, 'w');
+    if (origins.length === 0) return;
+    const bytes = Buffer.from(text, 'utf8');
+    let from = 0;
+    for (let i = 0; i < origins.length; i++) {
+      this.offsets.push(this.bytes + from);
+      this.origins.push(origins[i]!);
+      from = bytes.indexOf(10, from) + 1;
+    }
+    this.bytes += bytes.length;
+    await this.handle.write(bytes);
+  }
+
   /** Finishes writing. */
   async close(): Promise<void> {
     this.handle ??= await open(this.path, 'w');
