@@ -273,6 +273,13 @@ export class Pipeline {
     const records: HashRecord[] = [];
     const rows: Array<{ index: number; values: unknown[] }> = [];
     const hashKeys = barrier.kind === 'dedup' ? (inst as DeduplicatorInstance).hashKeys : [];
+    // A deduplicator with a collector keeps the hashes packed; otherwise one record per sample is kept.
+    const collector = barrier.kind === 'dedup' ? (inst as DeduplicatorInstance).collect?.() : undefined;
+    const addHashes = (hashes: Record<string, unknown>): void => {
+      if (collector) collector.add(hashes);
+      else records.push({ index, hashes });
+      index++;
+    };
     const fields = barrier.kind === 'select' ? (inst as SelectorInstance).fields : [];
     for await (const batch of input) {
       if (!('samples' in batch)) {
@@ -280,8 +287,7 @@ export class Pipeline {
         for (let i = 0; i < batch.count; i++) {
           const hashes: Record<string, unknown> = {};
           for (const key of hashKeys) hashes[key] = batch.hashes![key]![i];
-          records.push({ index, hashes });
-          index++;
+          addHashes(hashes);
         }
         await spill.appendSerialized(batch.spill!, batch.origins!);
         continue;
@@ -295,12 +301,12 @@ export class Pipeline {
             // Typed-array signatures (MinHash) go to the spill file and the export as plain lists, not {"0": ...}.
             if (ArrayBuffer.isView(value)) sample[key] = Array.from(value as unknown as ArrayLike<number>);
           }
-          records.push({ index, hashes });
+          addHashes(hashes);
         } else {
           rows.push({ index, values: fields.map((f) => nestedQuery(sample, f) ?? null) });
           this.tasks[op]!.tick(1);
+          index++;
         }
-        index++;
       }
       await spill.append(batch);
     }
@@ -309,7 +315,12 @@ export class Pipeline {
     let stream: AsyncGenerator<Batch>;
     if (barrier.kind === 'dedup') {
       // Data-Juicer returns datasets of at most one row unchanged.
-      const keep = spill.count <= 1 ? () => true : await (inst as DeduplicatorInstance).selectUnique(records);
+      let keep: (index: number) => boolean;
+      if (spill.count <= 1) keep = () => true;
+      else if (collector) {
+        const flags = await collector.finish();
+        keep = (i) => flags[i] === 1;
+      } else keep = await (inst as DeduplicatorInstance).selectUnique(records);
       stream = spill.read(this.options.batchSize, keep);
     } else {
       const kept = await (inst as SelectorInstance).select(rows);
