@@ -45,7 +45,7 @@ export async function analyzeRecipe(
           await exporter.write(item.samples);
           continue;
         }
-        if (item.stats) for (const row of parseLines(item.stats.text)) store.add(row as Sample);
+        if (item.stats) for (const row of parseLines(item.stats.bytes)) store.add(row as Sample);
         else for (let i = 0; i < item.count; i++) store.add({});
         await exporter.writeSerialized(item.count, item.main!, item.stats, item.firstStats);
       }

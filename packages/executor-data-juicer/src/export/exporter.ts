@@ -184,7 +184,7 @@ export class Exporter {
   async writeSerialized(count: number, main: SerializedPart, stats: SerializedPart | undefined, firstStats: number) {
     if (stats && firstStats >= 0 && !this.stats) {
       this.stats = new JsonlWriter(statsPathOf(this.options.exportPath));
-      const rows = parseLines(stats.text).slice(firstStats) as Sample[];
+      const rows = parseLines(stats.bytes).slice(firstStats) as Sample[];
       const statsRows = [...Array.from({ length: this.rowsSeen + firstStats }, () => ({})), ...rows];
       for (const r of statsRows) this.stats.schema.observe(r);
       await this.stats.write(statsRows);

@@ -4,8 +4,10 @@ import type { SerializedPart } from '../runtime/raw-batch.ts';
 import { mergePlainSchema, RowSchema, sameStructs } from './row-schema.ts';
 
 /** The rows of serialised JSON lines. */
-export function parseLines(text: string): unknown[] {
-  const lines = text.split('\n');
+export function parseLines(text: string | Uint8Array): unknown[] {
+  const lines = (
+    typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.length).toString('utf8')
+  ).split('\n');
   lines.pop();
   return lines.map((l) => JSON.parse(l));
 }
@@ -61,12 +63,12 @@ export class JsonlWriter {
     if (count === 0) return;
     mergePlainSchema(this.schema, part.schema, false);
     if (!part.fits || !sameStructs(part.schema, this.schema.root)) {
-      await this.write(parseLines(part.text));
+      await this.write(parseLines(part.bytes));
       return;
     }
     if (this.rows > 0 && this.schema.version !== this.writtenVersion) this.stale = true;
     this.writtenVersion = this.schema.version;
-    const bytes = Buffer.from(part.text, 'utf8');
+    const bytes = part.bytes;
     this.rows += count;
     this.bytes += bytes.length;
     await this.handle.write(bytes);

@@ -36,7 +36,8 @@ export interface RawConfig {
 
 /** Rows serialised as JSON lines, with the schema of those rows and whether each row fits it unchanged. */
 export interface SerializedPart {
-  text: string;
+  /** UTF-8 JSON lines (transferred back, not copied). */
+  bytes: Uint8Array;
   schema: PlainSchemaNode;
   fits: boolean;
 }
@@ -73,7 +74,7 @@ export interface RawResult {
   /** For `export`: index of the first sample with stats or meta columns; -1 when none has. */
   firstStats: number;
   /** For `spill`: one JSON line per sample, each sample's origin and its hash values by key. */
-  spill?: string;
+  spill?: Uint8Array;
   origins?: Float64Array;
   hashes?: Record<string, unknown[]>;
 }

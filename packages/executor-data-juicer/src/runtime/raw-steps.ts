@@ -7,6 +7,8 @@ import type { RawConfig, RawLines, RawLoadReport, RawResult, SerializedPart } fr
 import { runSteps, type StepSpec } from './run-steps.ts';
 
 const FILE_STRIDE = 2 ** 32;
+// TextEncoder gives each result its own ArrayBuffer, which can be transferred (Buffer.from may share a pool).
+const encoder = new TextEncoder();
 
 function isObject(value: unknown): value is Sample {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -76,7 +78,7 @@ function serialize(rows: readonly unknown[]): SerializedPart {
     if (fits && schema.conform(row) !== row) fits = false;
     text += `${JSON.stringify(row)}\n`;
   }
-  return { text, schema: plainSchema(schema.root), fits };
+  return { bytes: encoder.encode(text), schema: plainSchema(schema.root), fits };
 }
 
 /** Splits samples into dataset rows (without the dropped columns) and stats rows, as the exporter does. */
@@ -126,7 +128,13 @@ function spillRows(samples: readonly Sample[], hashKeys: readonly string[]) {
     }
     text += `${JSON.stringify(sample)}\n`;
   }
-  return { text, hashes };
+  return { bytes: encoder.encode(text), hashes };
+}
+
+/** The buffers of a result, to transfer instead of copy. */
+export function transferables(result: RawResult): ArrayBuffer[] {
+  const views = [result.main?.bytes, result.stats?.bytes, result.spill, result.origins];
+  return views.filter((v) => v !== undefined).map((v) => v.buffer as ArrayBuffer);
 }
 
 /**
@@ -152,8 +160,8 @@ export async function runRawSteps(
     firstStats: -1,
   };
   if (config.output === 'spill') {
-    const { text, hashes } = spillRows(samples, config.hashKeys);
-    result.spill = text;
+    const { bytes, hashes } = spillRows(samples, config.hashKeys);
+    result.spill = bytes;
     result.hashes = hashes;
     result.origins = Float64Array.from(stepped.batch.origins);
     return result;

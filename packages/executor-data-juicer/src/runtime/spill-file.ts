@@ -58,10 +58,9 @@ export class SpillFile {
   }
 
   /** Appends rows a worker serialised (one JSON line each) with their origins. */
-  async appendSerialized(text: string, origins: ArrayLike<number>): Promise<void> {
+  async appendSerialized(bytes: Uint8Array, origins: ArrayLike<number>): Promise<void> {
     this.handle ??= await open(this.path, 'w');
     if (origins.length === 0) return;
-    const bytes = Buffer.from(text, 'utf8');
     let from = 0;
     for (let i = 0; i < origins.length; i++) {
       this.offsets.push(this.bytes + from);
