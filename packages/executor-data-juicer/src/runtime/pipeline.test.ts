@@ -74,6 +74,22 @@ describe('the operator pipeline', () => {
     });
   });
 
+  it('reports op times with worker threads as shares of the wall time, not as a sum over workers', async () => {
+    const started = performance.now();
+    const { result } = await runRecipe(
+      {
+        dataset_path: MIX,
+        process: [{ uppercase_test_mapper: { rounds: 50 } }, { text_len_test_filter: { min: 1 } }],
+        np: 2,
+      },
+      { batchSize: 2 },
+    );
+    const wall = (performance.now() - started) / 1000;
+    const total = result.ops.reduce((sum, op) => sum + op.seconds, 0);
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThanOrEqual(wall);
+  });
+
   it('runs operators registered without a plugin module on the main thread and says why', async () => {
     const env = await testEnv({ plugins: [testOps as Plugin], inProcess: true });
     const { result } = await runRecipe({ dataset_path: DEDUP, process: PROCESS, np: 2 }, { env, batchSize: 4 });
