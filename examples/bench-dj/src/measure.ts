@@ -48,7 +48,11 @@ export async function measure(
   argv: string[],
   options: { cwd: string; env?: Record<string, string>; logFile: string; timeFile: string },
 ): Promise<Measured> {
-  const { openSync, closeSync } = await import('node:fs');
+  const { openSync, closeSync, existsSync } = await import('node:fs');
+  if (!existsSync('/usr/bin/time'))
+    throw new Error(
+      'bench:dj measures CPU with /usr/bin/time, which is missing: install it (apt-get install -y time).',
+    );
   const log = openSync(options.logFile, 'w');
   const started = performance.now();
   const child = spawn('/usr/bin/time', ['-f', '%e %U %S %M', '-o', options.timeFile, ...argv], {
