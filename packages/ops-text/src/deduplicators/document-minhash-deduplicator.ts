@@ -68,29 +68,32 @@ class BandCollector implements HashCollector {
     const n = this.rows.length;
     const rows = this.rows;
     const uf = new UnionFind(n);
-    const primary = new Map<number, number>();
-    const overflow = new Map<string, number>();
-    const low11 = new Uint16Array(n);
+    // Per band, an open-addressing table of row numbers keyed by the band's 64-bit digest (compared in full from the
+    // packed rows): 8 bytes a row, reused for every band, and no object per row.
+    let capacity = 16;
+    while (capacity < 2 * n) capacity *= 2;
+    const mask = capacity - 1;
+    const table = new Int32Array(capacity);
     for (let band = 0; band < this.bands; band++) {
-      primary.clear();
-      overflow.clear();
+      table.fill(-1);
+      const hiWord = 2 * band;
+      const loWord = hiWord + 1;
       for (let i = 0; i < n; i++) {
         if (!this.hasBands.at(i)) continue;
-        const hi = rows.word(i, 2 * band);
-        const lo = rows.word(i, 2 * band + 1);
-        // 53 bits index the map exactly as a number; the last 11 bits are checked against the bucket's first row.
-        const key53 = hi * 2097152 + (lo >>> 11);
-        const first = primary.get(key53);
-        if (first === undefined) {
-          primary.set(key53, i);
-          low11[i] = lo & 0x7ff;
-        } else if (low11[first] === (lo & 0x7ff)) {
-          uf.union(i, first);
-        } else {
-          const full = `${hi}:${lo}`;
-          const other = overflow.get(full);
-          if (other === undefined) overflow.set(full, i);
-          else uf.union(i, other);
+        const hi = rows.word(i, hiWord);
+        const lo = rows.word(i, loWord);
+        let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
+        while (true) {
+          const j = table[slot]!;
+          if (j === -1) {
+            table[slot] = i;
+            break;
+          }
+          if (rows.word(j, loWord) === lo && rows.word(j, hiWord) === hi) {
+            uf.union(i, j);
+            break;
+          }
+          slot = (slot + 1) & mask;
         }
       }
     }
