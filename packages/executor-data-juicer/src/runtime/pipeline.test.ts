@@ -74,6 +74,19 @@ describe('the operator pipeline', () => {
     });
   });
 
+  it('exports the rows a deduplicator keeps from workers too, byte-identical to np: 1', async () => {
+    for (const process of [
+      [{ uppercase_test_mapper: { rounds: 1 } }, 'exact_test_deduplicator'],
+      ['exact_test_deduplicator', { text_len_test_filter: { min: 40 } }],
+    ]) {
+      const one = await runRecipe({ dataset_path: MIX, process, np: 1 }, { batchSize: 3 });
+      const two = await runRecipe({ dataset_path: MIX, process, np: 2 }, { batchSize: 3 });
+      expect(readFileSync(two.result.exportPath, 'utf8')).toBe(readFileSync(one.result.exportPath, 'utf8'));
+      expect(two.result.ops).toEqual(one.result.ops.map((o, i) => ({ ...o, seconds: two.result.ops[i]!.seconds })));
+      expect(two.result.samplesOut).toBeLessThan(two.result.samplesIn);
+    }
+  });
+
   it('reports op times with worker threads as shares of the wall time, not as a sum over workers', async () => {
     const started = performance.now();
     const { result } = await runRecipe(

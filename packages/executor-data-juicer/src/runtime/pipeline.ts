@@ -258,14 +258,49 @@ export class Pipeline {
       for (const task of this.tasks) task.done();
       return;
     }
-    yield* this.runSegments(await this.barrier(results(), first.barrier!, 0), rest, 1);
+    const next = rest[0];
+    const restInWorkers = rest.length === 0 || (rest.length === 1 && !next!.barrier && this.workerSegments.has(next!));
+    if (!restInWorkers) {
+      yield* this.runSegments(await this.barrier(results(), first.barrier!, 0), rest, 1);
+      return;
+    }
+    // The kept rows go back to the workers as raw lines: they run the remaining ops and serialise the export.
+    const kept = await this.barrier(results(), first.barrier!, 0, true);
+    const steps = next?.steps ?? [];
+    const exportConfig: RawConfig = { ...config, output: 'export', hashKeys: [] };
+    const restBusy = new Float64Array(steps.length);
+    const restStarted = performance.now();
+    try {
+      for await (const result of orderedMap(kept, (raw) => pool.runRaw(raw, steps, exportConfig), pool.size * 2)) {
+        this.checkAborted(signal);
+        if (next) this.account(next, result, restBusy);
+        yield result;
+      }
+    } catch (error) {
+      throw isStepFailure(error) ? this.fail(error) : error;
+    }
+    if (next) this.addTimes(next, restBusy, (performance.now() - restStarted) / 1000);
+    for (const task of this.tasks) task.done();
   }
 
   private async barrier(
     input: AsyncIterable<Batch | RawResult>,
     barrier: Barrier,
     n: number,
-  ): Promise<AsyncGenerator<Batch>> {
+  ): Promise<AsyncGenerator<Batch>>;
+  private async barrier(
+    input: AsyncIterable<Batch | RawResult>,
+    barrier: Barrier,
+    n: number,
+    rawOut: true,
+  ): Promise<AsyncGenerator<RawLines>>;
+  /** `rawOut`: a deduplicator's kept rows come out as raw lines for workers (see {@link runRaw}). */
+  private async barrier(
+    input: AsyncIterable<Batch | RawResult>,
+    barrier: Barrier,
+    n: number,
+    rawOut = false,
+  ): Promise<AsyncGenerator<Batch | RawLines>> {
     const spill = new SpillFile(join(this.options.tempDir, `${barrier.kind}-${barrier.op.index}-${n}.jsonl`));
     const op = barrier.op.index;
     const inst = await this.instance(op);
@@ -312,7 +347,7 @@ export class Pipeline {
     }
     await spill.close();
     const started = performance.now();
-    let stream: AsyncGenerator<Batch>;
+    let stream: AsyncGenerator<Batch | RawLines>;
     if (barrier.kind === 'dedup') {
       // Data-Juicer returns datasets of at most one row unchanged.
       let keep: (index: number) => boolean;
@@ -321,7 +356,7 @@ export class Pipeline {
         const flags = await collector.finish();
         keep = (i) => flags[i] === 1;
       } else keep = await (inst as DeduplicatorInstance).selectUnique(records);
-      stream = spill.read(this.options.batchSize, keep);
+      stream = rawOut ? spill.readRaw(this.options.batchSize, keep) : spill.read(this.options.batchSize, keep);
     } else {
       const kept = await (inst as SelectorInstance).select(rows);
       const ascending = kept.every((v, i) => i === 0 || v > kept[i - 1]!);
@@ -333,9 +368,9 @@ export class Pipeline {
     this.reports[op]!.seconds += (performance.now() - started) / 1000;
     this.reports[op]!.samplesOut = 0;
     const report = this.reports[op]!;
-    async function* counted(): AsyncGenerator<Batch> {
+    async function* counted(): AsyncGenerator<Batch | RawLines> {
       for await (const batch of stream) {
-        report.samplesOut += batch.samples.length;
+        report.samplesOut += 'samples' in batch ? batch.samples.length : batch.lineCount;
         yield batch;
       }
     }

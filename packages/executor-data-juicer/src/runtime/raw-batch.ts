@@ -20,6 +20,10 @@ export interface RawLines {
   mediaBase: string;
   /** True for a file's first batch (a leading byte-order mark is dropped there only). */
   startOfFile: boolean;
+  /**
+   * Lines from a spill file (already loaded rows): each line's origin; no input schema or load checks apply.
+   */
+  origins?: Float64Array;
 }
 
 /** What a worker needs to load raw lines like the loader and serialise its output like the exporter. */

@@ -47,6 +47,12 @@ function load(raw: RawLines, config: RawConfig): { batch: Batch; report: RawLoad
       report.malformed.push({ line: lineNo, reason: 'the line is valid JSON but not an object' });
       continue;
     }
+    if (raw.origins) {
+      // A spill file's rows were loaded and checked already.
+      batch.samples.push(sample);
+      batch.origins.push(raw.origins[i]!);
+      continue;
+    }
     report.rows++;
     inputSchema.observeRow(sample);
     let keep = true;
