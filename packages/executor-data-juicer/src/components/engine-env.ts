@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -8,6 +9,7 @@ import {
   type Logger,
   operatorsPoint,
 } from '@dj-sandbox/core';
+import { collectFiles } from '../dataset/collect-files.ts';
 import { datasetSources, type SourceSpec } from '../dataset/dataset-sources.ts';
 import { loadDataset, malformedLineError, textKeyMissing } from '../dataset/load-dataset.ts';
 import { rawLinesEligible, readRawLines } from '../dataset/raw-lines.ts';
@@ -60,13 +62,30 @@ export function loadedOperators(env: Pick<ComponentEnv, 'ownedExtensions'>): {
   };
 }
 
+/** Below this many input bytes a recipe without `np` runs on one thread: starting workers would cost more. */
+export const SMALL_INPUT_BYTES = 4 << 20;
+
+function inputBytes(specs: readonly SourceSpec[], suffixes: unknown): number {
+  let total = 0;
+  for (const spec of specs) {
+    try {
+      for (const file of collectFiles(spec.path, suffixes, spec.configPath).files) total += statSync(file).size;
+    } catch {
+      // The loader reports a missing or unreadable source with its own error.
+      return Number.POSITIVE_INFINITY;
+    }
+  }
+  return total;
+}
+
 /**
  * Worker threads for the run: `np` clamped to the CPU count (with a warning), as Data-Juicer clamps it; a recipe
- * that leaves `np` unset uses every core (Data-Juicer's default of 4 is the core count on machines with up to 4).
+ * that leaves `np` unset uses every core (Data-Juicer's default of 4 is the core count on machines with up to 4),
+ * or one thread for inputs under {@link SMALL_INPUT_BYTES}.
  */
-function clampWorkers(np: number | undefined, logger: Logger): number {
+function clampWorkers(np: number | undefined, logger: Logger, bytes: () => number): number {
   const cpus = availableParallelism();
-  if (np === undefined) return cpus;
+  if (np === undefined) return bytes() < SMALL_INPUT_BYTES ? 1 : cpus;
   if (np > cpus) {
     logger.warn(`np ${np} is more than the ${cpus} available CPU(s); using ${cpus}`);
     return cpus;
@@ -120,7 +139,7 @@ export async function prepareRun(
     logger,
     progress: env.progress,
     sources,
-    workers: clampWorkers(tree.np == null ? undefined : recipe.np, logger),
+    workers: clampWorkers(tree.np == null ? undefined : recipe.np, logger, () => inputBytes(specs, t.suffixes)),
     tempDir,
     batchSize,
     origins,

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Plugin } from '@dj-sandbox/core';
 import { describe, expect, it } from 'vitest';
@@ -85,6 +86,20 @@ describe('the operator pipeline', () => {
       expect(two.result.ops).toEqual(one.result.ops.map((o, i) => ({ ...o, seconds: two.result.ops[i]!.seconds })));
       expect(two.result.samplesOut).toBeLessThan(two.result.samplesIn);
     }
+  });
+
+  it('uses every core when np is unset, and one thread for a small input', async () => {
+    const small = await testEnv();
+    await runRecipe({ dataset_path: DEDUP, np: undefined, process: PROCESS }, { env: small });
+    expect(small.records.some((r) => r.message.includes('worker threads'))).toBe(false);
+    const dir = tempDir();
+    const big = join(dir, 'big.jsonl');
+    const text = readFileSync(DEDUP, 'utf8');
+    writeFileSync(big, text.repeat(Math.ceil((4.5 * 2 ** 20) / text.length)));
+    const env = await testEnv();
+    await runRecipe({ dataset_path: big, np: undefined, process: [{ text_len_test_filter: { min: 1 } }] }, { env });
+    const cores = availableParallelism();
+    expect(env.records.some((r) => r.message.endsWith(`on ${cores} worker threads`))).toBe(cores > 1);
   });
 
   it('reports op times with worker threads as shares of the wall time, not as a sum over workers', async () => {
