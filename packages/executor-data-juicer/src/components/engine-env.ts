@@ -43,7 +43,7 @@ export interface PreparedRun {
 /** What `Pipeline.runRaw` needs from the run, and the loader's checks over the workers' load reports. */
 export interface RawRun {
   readonly input: AsyncGenerator<RawLines>;
-  readonly config: Pick<RawConfig, 'textKeys' | 'mediaKeys' | 'excludeTop'>;
+  readonly config: Pick<RawConfig, 'textKeys' | 'mediaKeys' | 'excludeTop' | 'withDataset'>;
   /** Sees each batch's load report in input order. */
   onLoad(report: RawLoadReport): void;
   /** After the last batch: fails on a text key no row has; logs rows dropped for null texts. */
@@ -164,7 +164,12 @@ export async function prepareRun(
     const perSource = specs.map(() => ({ rows: 0, nullText: 0, seen: recipe.textKeys.map(() => false) }));
     rawRun = {
       input: readRawLines(specs, { suffixes: t.suffixes, batchSize, origins, logger }),
-      config: { textKeys: recipe.textKeys, mediaKeys, excludeTop },
+      config: {
+        textKeys: recipe.textKeys,
+        mediaKeys,
+        excludeTop,
+        withDataset: mode === 'process' || t.export_original_dataset === true,
+      },
       onLoad(report) {
         const file = origins.files[report.fileId]!;
         for (const { line, reason } of report.malformed) malformedLine(specs[report.source]!, file, line, reason);

@@ -223,7 +223,7 @@ export class Pipeline {
    */
   async *runRaw(
     input: AsyncIterable<RawLines>,
-    config: Pick<RawConfig, 'textKeys' | 'mediaKeys' | 'excludeTop'>,
+    config: Pick<RawConfig, 'textKeys' | 'mediaKeys' | 'excludeTop' | 'withDataset'>,
     onLoad: (report: RawLoadReport) => void,
   ): AsyncGenerator<RawResult | Batch> {
     const output = this.rawOutput();

@@ -34,6 +34,8 @@ export interface RawConfig {
   readonly excludeTop: readonly string[];
   /** `export`: rows serialised for the exporter; `spill`: samples for a deduplicator's spill file, with hashes. */
   readonly output: 'export' | 'spill';
+  /** False when only the stats are exported (the analyzer without `export_original_dataset`). */
+  readonly withDataset: boolean;
   /** Hash fields of the deduplicator that follows (for `spill`). */
   readonly hashKeys: readonly string[];
 }

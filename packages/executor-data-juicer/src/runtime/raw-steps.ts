@@ -173,7 +173,7 @@ export async function runRawSteps(
     return result;
   }
   const { main, stats, firstStats } = exportRows(samples, new Set(config.excludeTop));
-  result.main = serialize(main);
+  result.main = config.withDataset ? serialize(main) : { bytes: new Uint8Array(0), schema: { l: 0 }, fits: true };
   result.firstStats = firstStats;
   if (firstStats >= 0) result.stats = serialize(stats);
   return result;
