@@ -1,3 +1,5 @@
+// Over 300 lines: the per-batch segments, the barriers and the raw-lines path share the worker pool, the operator
+// instances, the progress tasks and the per-op reports; split apart they would pass all of that around.
 import { join } from 'node:path';
 import {
   type DeduplicatorInstance,
