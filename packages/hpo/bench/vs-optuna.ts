@@ -3,16 +3,15 @@
  * and a recipe-shaped one with a conditional parameter), the same bounds, the same seeds. For each objective and
  * budget it reports the median best value over the seeds for both, the two-sided Mann-Whitney U p-value and the
  * verdict at p < 0.05; then best-after-50 with 4 simulated parallel workers against 1 (both samplers), and the
- * cost of one suggestion once 200 trials are known. Optuna runs in a pinned uv venv (bench/optuna-env.ts). Prints
+ * cost of one suggestion once 200 trials are known. Optuna runs in a pinned uv env from env-manager (bench/optuna-env.ts). Prints
  * ONE JSON object. `SEEDS=20` makes a quick run.
  */
-import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSampler, type Observation, parseSweep, type TrialParams } from '../src/index.ts';
 import { mannWhitneyU } from '../src/math/mann-whitney.ts';
 import { BRANIN_MIN, branin, HARTMANN6_MIN, hartmann6, RECIPE_MIN, recipeLoss } from './objectives.ts';
-import { ensureOptunaPython } from './optuna-env.ts';
+import { callPythonJson, ensureOptunaEnv } from './optuna-env.ts';
 
 const TRIALS = 50;
 const BUDGETS = [25, 50];
@@ -123,16 +122,7 @@ const median = (xs: readonly number[]) => {
 const bestAfter = (values: readonly number[], budget: number) => Math.min(...values.slice(0, budget));
 const round = (x: number) => Number(x.toPrecision(5));
 
-function callPython(python: string, request: unknown): Record<string, unknown> {
-  const script = join(dirname(fileURLToPath(import.meta.url)), 'optuna_side.py');
-  const result = spawnSync(python, [script], {
-    input: JSON.stringify(request),
-    maxBuffer: 256 * 1024 * 1024,
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  if (result.status !== 0) throw new Error(`${python} ${script} exited ${result.status ?? result.signal}.`);
-  return JSON.parse(result.stdout.toString('utf8')) as Record<string, unknown>;
-}
+const script = join(dirname(fileURLToPath(import.meta.url)), 'optuna_side.py');
 
 const seeds = Array.from({ length: SEEDS }, (_, i) => i);
 
@@ -147,8 +137,8 @@ for (const problem of problems) {
   ourCost[problem.name] = median(runOurs(problem, 0, COST_TRIALS + COST_SAMPLES, 1, COST_TRIALS).timings);
 }
 
-const python = ensureOptunaPython();
-const theirs = callPython(python, {
+const optunaEnv = await ensureOptunaEnv();
+const theirs = (await callPythonJson(optunaEnv, script, {
   trials: TRIALS,
   seeds,
   objectives: problems.map((p) => p.name),
@@ -156,7 +146,7 @@ const theirs = callPython(python, {
   probes: Object.fromEntries(problems.map((p) => [p.name, p.probes])),
   cost_trials: COST_TRIALS,
   cost_samples: COST_SAMPLES,
-}) as {
+})) as {
   optuna: string;
   runs: Record<string, Record<string, number[][]>>;
   cost_ms: Record<string, number>;
@@ -224,7 +214,7 @@ for (const problem of problems) {
 }
 
 // Our Mann-Whitney against scipy's on every comparison above.
-const scipy = callPython(python, { mode: 'mannwhitneyu', pairs }) as { scipy_p: number[] };
+const scipy = (await callPythonJson(optunaEnv, script, { mode: 'mannwhitneyu', pairs })) as { scipy_p: number[] };
 const maxDiff = Math.max(...pairs.map(([a, b], i) => Math.abs(mannWhitneyU(a, b).p - scipy.scipy_p[i]!)));
 
 process.stdout.write(
