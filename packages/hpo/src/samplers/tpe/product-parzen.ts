@@ -159,6 +159,8 @@ export function sampleProductParzen(model: ProductParzen, rng: Rng): number[] {
     const mu = axis.mus[c]!;
     const sigma = axis.sigmas[c]!;
     const z = normalQuantile(uniform(rng, axis.cdfLow[c]!, axis.cdfHigh[c]!));
+    // A uniform draw of exactly 0 on an unbounded axis would give -Infinity.
+    if (!Number.isFinite(z)) return mu;
     return Math.min(axis.high, Math.max(axis.low, mu + sigma * z));
   });
 }

@@ -206,4 +206,34 @@ describe('TPE', () => {
     expect(mixedShare(true)).toBeLessThan(0.15);
     expect(mixedShare(false)).toBeGreaterThan(0.3);
   });
+
+  it('proposes finite values in range for unbounded, beta and quantised distributions too', () => {
+    const sampler = createSampler(
+      parseSweep({
+        method: 'bayes',
+        metric: { name: 'm' },
+        sweep_max_count: 30,
+        seed: 4,
+        parameters: {
+          n: { distribution: 'normal', mu: 5, sigma: 2 },
+          ln: { distribution: 'log_normal', mu: 0, sigma: 1 },
+          b: { distribution: 'beta', a: 2, b: 5 },
+          qu: { distribution: 'q_uniform', min: 0, max: 1, q: 0.1 },
+        },
+      }),
+    );
+    const obs: Observation[] = [];
+    for (let i = 0; i < 30; i++) {
+      const p = sampler.suggest(i, obs);
+      expect(Number.isFinite(p.n)).toBe(true);
+      expect(p.ln as number).toBeGreaterThan(0);
+      expect(p.b as number).toBeGreaterThanOrEqual(0);
+      expect(p.b as number).toBeLessThanOrEqual(1);
+      expect(Math.round((p.qu as number) * 10) / 10).toBe(p.qu);
+      const loss = ((p.n as number) - 7) ** 2 + Math.log(p.ln as number) ** 2 + (p.b as number) + (p.qu as number);
+      obs.push({ index: i, params: p, loss, state: 'finished' });
+    }
+    const late = obs.slice(20).map((o) => o.params.n as number);
+    expect(median(late.map((n) => Math.abs(n - 7)))).toBeLessThan(1.5);
+  });
 });
