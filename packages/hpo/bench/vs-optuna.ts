@@ -3,7 +3,7 @@
  * and a recipe-shaped one with a conditional parameter), the same bounds, the same seeds. For each objective and
  * budget it reports the median best value over the seeds for both, the two-sided Mann-Whitney U p-value and the
  * verdict at p < 0.05; then best-after-50 with 4 simulated parallel workers against 1 (both samplers), and the
- * cost of one suggestion once 200 trials are known. Optuna runs in a pinned uv env from env-manager (bench/optuna-env.ts). Prints
+ * CPU cost of one suggestion once 200 trials are known. Optuna runs in a pinned uv env from env-manager (bench/optuna-env.ts). Prints
  * ONE JSON object. `SEEDS=20` makes a quick run.
  */
 import { dirname, join } from 'node:path';
@@ -18,7 +18,7 @@ const BUDGETS = [25, 50];
 const SEEDS = Number(process.env.SEEDS ?? 100);
 const PARALLEL = [1, 4];
 const COST_TRIALS = 200;
-const COST_SAMPLES = 10;
+const COST_SAMPLES = 20;
 const ALPHA = 0.05;
 
 interface Problem {
@@ -77,7 +77,8 @@ const problems: Problem[] = [
 /**
  * Values in trial order of one search. `parallel` workers are simulated: trials are proposed until `parallel` are
  * pending, then the oldest completes; pending trials are passed to the sampler as running (as runSearch does).
- * `timedFrom`: the milliseconds of each suggestion from that trial on are returned too.
+ * `timedFrom`: the CPU milliseconds of each suggestion from that trial on are returned too (CPU time, not wall time, so
+ * that other work on a shared machine does not count).
  */
 function runOurs(
   problem: Problem,
@@ -102,9 +103,12 @@ function runOurs(
   let asked = 0;
   while (asked < trials || pending.length > 0) {
     while (asked < trials && pending.length < parallel) {
-      const started = performance.now();
+      const started = process.cpuUsage();
       const params = sampler.suggest(asked, [...done, ...pending]);
-      if (asked >= timedFrom) timings.push(performance.now() - started);
+      if (asked >= timedFrom) {
+        const used = process.cpuUsage(started);
+        timings.push((used.user + used.system) / 1000);
+      }
       values[asked] = problem.f(params);
       pending.push({ index: asked, params, loss: null, state: 'running' });
       asked++;
@@ -206,7 +210,7 @@ for (const problem of problems) {
     ours: parallelRow(ours[problem.name]!),
     optuna: parallelRow(theirs.runs[problem.name]!),
   };
-  row[`ms_per_suggestion_at_${COST_TRIALS}_trials`] = {
+  row[`cpu_ms_per_suggestion_at_${COST_TRIALS}_trials`] = {
     ours: round(ourCost[problem.name]!),
     optuna: round(theirs.cost_ms[problem.name]!),
   };
