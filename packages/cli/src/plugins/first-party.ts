@@ -16,6 +16,9 @@ export const OPERATOR_PACKAGES = [
   '@dj-sandbox/ops-audio',
 ];
 
+/** Service packages loaded when installed, because the plugins that need them resolve them by ref. */
+export const SERVICE_PACKAGES = ['@dj-sandbox/env-manager'];
+
 /** The data engine package, needed by the data hooks. */
 export const DATA_ENGINE_PACKAGE = '@dj-sandbox/executor-data-juicer';
 
