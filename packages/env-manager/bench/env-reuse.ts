@@ -15,6 +15,8 @@ const time = async (fn: () => Promise<unknown>) => {
 const spec = { env_manager: 'uv' as const, deps };
 const firstSeconds = await time(() => createPythonEnvs({ cacheDir }).ensure(spec));
 const reuseSeconds = await time(() => createPythonEnvs({ cacheDir }).ensure(spec));
-const secondRun = await time(async () => (await createPythonEnvs({ cacheDir }).ensure(spec)).run(['python', '-c', 'pass']));
+const secondRun = await time(async () =>
+  (await createPythonEnvs({ cacheDir }).ensure(spec)).run(['python', '-c', 'pass']),
+);
 console.log(JSON.stringify({ deps, firstSeconds, reuseSeconds, reuseAndRunPythonSeconds: secondRun }, null, 2));
 rmSync(cacheDir, { recursive: true, force: true });

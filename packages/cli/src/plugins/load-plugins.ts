@@ -4,6 +4,7 @@ import { type DjSandboxError, PluginRegistry, pluginError, type SandboxConfig } 
 import { resolve as resolveModule } from 'import-meta-resolve';
 import {
   DATA_ENGINE_PACKAGE,
+  ENGINE_PACKAGES,
   neededComponentPackages,
   neededHookPackages,
   OPERATOR_PACKAGES,
@@ -111,7 +112,7 @@ export async function loadPlugins(
     await tryAutomatic(neededComponentPackages(config, registry, cwd));
   }
   if (registry.plugins.some((p) => `@dj-sandbox/${p.id}` === DATA_ENGINE_PACKAGE))
-    await tryAutomatic(OPERATOR_PACKAGES);
+    await tryAutomatic([...OPERATOR_PACKAGES, ...ENGINE_PACKAGES]);
   await tryAutomatic(SERVICE_PACKAGES);
   return { registry, errors, automatic };
 }
