@@ -1,4 +1,4 @@
-import { definePlugin, operatorsPoint } from '@dj-sandbox/core';
+import { definePlugin, operatorsPoint, versionOf } from '@dj-sandbox/core';
 import { filters } from './filters/index.ts';
 
 /** Every operator this plugin contributes, in a stable order. */
@@ -7,7 +7,7 @@ export const audioOperators = [...filters];
 /** The ops-audio plugin: contributes Data-Juicer's model-free audio operators, run on ffprobe. */
 export default definePlugin({
   id: 'ops-audio',
-  version: '0.1.0',
+  version: versionOf(import.meta.url),
   apiVersion: 1,
   description: "Data-Juicer's model-free audio filters, on ffprobe.",
   register(reg) {
