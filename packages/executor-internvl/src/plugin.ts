@@ -1,0 +1,19 @@
+import { definePlugin } from '@dj-sandbox/core';
+import { cocoCaptionMetaGeneration } from './conversions/coco-caption-meta.ts';
+import { cocoCaptionToDjConversion } from './conversions/coco-caption-to-dj.ts';
+import { internvlEvaluator } from './evaluate/internvl-evaluate.ts';
+import { internvlTrainExecutor } from './train/internvl-train.ts';
+
+/**
+ * The executor-internvl plugin: the COCO-caption conversions (`GeneralDataExecutor`), the `internvl_coco_caption`
+ * trainer (`ModelTrainExecutor`) and evaluator (`ModelEvaluator`).
+ */
+export default definePlugin({
+  id: 'executor-internvl',
+  version: '0.1.0',
+  apiVersion: 1,
+  description: 'InternVL COCO-caption fine-tuning and evaluation, and the COCO-caption data conversions.',
+  register(reg) {
+    reg.components.add(cocoCaptionToDjConversion, cocoCaptionMetaGeneration, internvlTrainExecutor, internvlEvaluator);
+  },
+});
