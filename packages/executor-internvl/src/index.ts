@@ -1,6 +1,7 @@
 export { cudaDeviceCount } from './common/gpus.ts';
 export { INTERNVL_EXTRA_REQUIREMENTS } from './common/internvl-env.ts';
 export { modelLogPath } from './common/model-log.ts';
+export { INTERNVL_HOME_PLACEHOLDER, internvlHomePlaceholderCheck } from './common/placeholder-check.ts';
 export { pythonJsonDumps } from './common/python-json.ts';
 export { cocoCaptionMetaGeneration } from './conversions/coco-caption-meta.ts';
 export { cocoCaptionToDjConversion, imageToken } from './conversions/coco-caption-to-dj.ts';

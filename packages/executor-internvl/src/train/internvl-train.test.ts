@@ -214,7 +214,7 @@ describe('internvl_coco_caption trainer (fake torchrun and nvidia-smi on PATH)',
     ).rejects.toThrow(/conv_style_or_scale \[3B\] is not supported.*1B, 2B, 4B/s);
   });
 
-  it('accepts a conv style as it is, and names a missing internvl_home or a placeholder left in it', async () => {
+  it('accepts a conv style as it is, and names a missing internvl_home, and a placeholder left in it before anything runs', async () => {
     await runJobs(
       [trainJob({ conv_style_or_scale: 'phi3-chat', meta_paths: 'metas/pool_b_meta.json' })],
       [fakePythonBridge().plugin],
@@ -226,7 +226,7 @@ describe('internvl_coco_caption trainer (fake torchrun and nvidia-smi on PATH)',
     ).rejects.toThrow(/Please specify the `internvl_home` in the config/);
     await expect(
       runJobs([trainJob({ internvl_home: '<internvl_home>' })], [fakePythonBridge().plugin], metaFiles),
-    ).rejects.toThrow(/internvl_home is still the placeholder <internvl_home>.*Replace every "<internvl_home>"/s);
+    ).rejects.toThrow(/1 value\(s\) still hold the placeholder <internvl_home>.*Replace every "<internvl_home>"/s);
   });
 
   it('fails the job when training fails (pipefail), instead of returning dirs without a model', async () => {
