@@ -5,7 +5,10 @@ import { z } from 'zod';
  * `images`) and `image_bytes_key`; the rest are declared so that recipes written for Data-Juicer validate.
  */
 export const opCommonShape = {
-  text_key: z.string().default('text'),
+  text_key: z
+    .string()
+    .default('text')
+    .describe('Field holding the text (image_deduplicator reads it with consider_text).'),
   image_key: z.string().default('images').describe('Field holding the list of image paths.'),
   image_bytes_key: z.string().default('image_bytes').describe('Field holding encoded image bytes, when present.'),
   audio_key: z.string().nullish(),
