@@ -24,6 +24,7 @@ export * from './hooks/require-config.ts';
 export * from './io/read-json-rows.ts';
 export * from './logging/logger.ts';
 export * from './logging/progress.ts';
+export * from './operators/data-engines.ts';
 export * from './operators/operator.ts';
 export * from './operators/operator-catalog.ts';
 export * from './plugin/define-plugin.ts';

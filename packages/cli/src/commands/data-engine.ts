@@ -9,8 +9,13 @@ import {
   expandDottedKeys,
   isMapping,
   loadSideConfig,
+  loggerRef,
   MemoryTracker,
   pluginError,
+  progressRef,
+  RunContainer,
+  runInfoRef,
+  trackerRef,
 } from '@dj-sandbox/core';
 import { terminalSink } from '../output/log-sinks.ts';
 import { progressFor } from '../output/progress.ts';
@@ -66,16 +71,29 @@ export async function createDataComponent(
   const exportPath =
     typeof recipe.export_path === 'string' ? recipe.export_path : './outputs/hello_world/hello_world.jsonl';
   const workDir = resolve(cwd, typeof recipe.work_dir === 'string' ? recipe.work_dir : dirname(exportPath));
+  const logger = createLogger([terminalSink()], debug ? 'debug' : 'info');
+  const tracker = new MemoryTracker();
+  const progress = progressFor();
+  const signal = new AbortController().signal;
+  const pipeline = kind === 'DataExecutor' ? 'dj-process' : 'dj-analyze';
+  // The plugins' services (the Python bridge for the Python engine), as a sandbox run provides them.
+  const container = new RunContainer(
+    [
+      [loggerRef, logger],
+      [trackerRef, tracker],
+      [progressRef, progress],
+      [runInfoRef, { workDir, cwd, projectName: pipeline, experimentName: pipeline, signal }],
+    ],
+    registry.services.values(),
+  );
   const env: ComponentEnv = {
-    logger: createLogger([terminalSink()], debug ? 'debug' : 'info'),
-    tracker: new MemoryTracker(),
-    progress: progressFor(),
-    signal: new AbortController().signal,
+    logger,
+    tracker,
+    progress,
+    signal,
     workDir,
-    scope: { iteration: 1, pipeline: kind === 'DataExecutor' ? 'dj-process' : 'dj-analyze', job: null, metaName: null },
-    resolve: () => {
-      throw pluginError('service-missing', 'no services are available outside a sandbox run.');
-    },
+    scope: { iteration: 1, pipeline, job: null, metaName: null },
+    resolve: (ref) => container.resolve(ref),
     extensions: (point) => registry.extensions(point),
     ownedExtensions: (point) => registry.ownedExtensions(point),
   };

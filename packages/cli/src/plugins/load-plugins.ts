@@ -2,7 +2,14 @@ import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type DjSandboxError, PluginRegistry, pluginError, type SandboxConfig } from '@dj-sandbox/core';
 import { resolve as resolveModule } from 'import-meta-resolve';
-import { DATA_ENGINE_PACKAGE, neededComponentPackages, neededHookPackages, OPERATOR_PACKAGES } from './first-party.ts';
+import {
+  DATA_ENGINE_PACKAGE,
+  ENGINE_PACKAGES,
+  neededComponentPackages,
+  neededHookPackages,
+  OPERATOR_PACKAGES,
+  SERVICE_PACKAGES,
+} from './first-party.ts';
 
 /** Where plugin names are resolved from, in order: the config file's folder, then the working directory. */
 export function resolutionBases(configFile: string | undefined, cwd: string): string[] {
@@ -105,6 +112,7 @@ export async function loadPlugins(
     await tryAutomatic(neededComponentPackages(config, registry, cwd));
   }
   if (registry.plugins.some((p) => `@dj-sandbox/${p.id}` === DATA_ENGINE_PACKAGE))
-    await tryAutomatic(OPERATOR_PACKAGES);
+    await tryAutomatic([...OPERATOR_PACKAGES, ...ENGINE_PACKAGES]);
+  await tryAutomatic(SERVICE_PACKAGES);
   return { registry, errors, automatic };
 }
