@@ -12,7 +12,11 @@ import { bleu } from '../src/metrics/bleu.ts';
 import { cider } from '../src/metrics/cider.ts';
 import { meteor } from '../src/metrics/meteor.ts';
 import { rouge } from '../src/metrics/rouge.ts';
-import { pycocoevalcapMissing, pycocoevalcapReference, venvPythonEnvs } from '../src/test-helpers/pycocoevalcap-env.ts';
+import {
+  pycocoevalcapEnv,
+  pycocoevalcapMissing,
+  pycocoevalcapReference,
+} from '../src/test-helpers/pycocoevalcap-env.ts';
 
 const images = Number(process.env.BENCH_IMAGES ?? 3000);
 const rows = readFileSync(new URL('../src/__fixtures__/captions.jsonl', import.meta.url), 'utf8')
@@ -46,11 +50,12 @@ const ours: Record<string, number> = {
   CIDEr: timed(() => cider(pairs)).seconds,
 };
 let theirs: Record<string, number> | null = null;
-if (!pycocoevalcapMissing) {
+const missing = await pycocoevalcapMissing();
+if (!missing) {
   const meteorStart = performance.now();
-  await meteor(pairs, await venvPythonEnvs().ensure({}));
+  await meteor(pairs, await pycocoevalcapEnv());
   ours.METEOR = (performance.now() - meteorStart) / 1000;
-  theirs = pycocoevalcapReference<{ seconds: Record<string, number> }>(
+  theirs = await pycocoevalcapReference<{ seconds: Record<string, number> }>(
     ['scores', file, 'caption', 'references'],
     dir,
   ).seconds;
@@ -67,7 +72,7 @@ console.log(
           { ours: rate(ours[m]), pycocoevalcap: theirs ? rate(theirs[m]) : null },
         ]),
       ),
-      note: pycocoevalcapMissing ?? 'METEOR runs the METEOR 1.5 jar on both sides (through the Python bridge here).',
+      note: missing ?? 'METEOR runs the METEOR 1.5 jar on both sides (through the Python bridge here).',
     },
     null,
     2,

@@ -1,27 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateCaptions, fixturesDir } from '../test-helpers/evaluate-run.ts';
 import {
+  countingPythonBridge,
   pycocoevalcapMissing,
   pycocoevalcapReference,
-  pythonBridgePlugin,
-  venvPythonEnvs,
 } from '../test-helpers/pycocoevalcap-env.ts';
 import { CAPTION_METRICS } from './caption-config.ts';
+
+const missing = await pycocoevalcapMissing();
 
 const noMeteor = ['Bleu_1', 'Bleu_2', 'Bleu_3', 'Bleu_4', 'ROUGE_L', 'CIDEr'];
 
 describe('caption_metrics evaluator', () => {
   it('returns the metrics in the reference order with their mean as avg_score, without Python when METEOR is not asked for', async () => {
-    const envs = venvPythonEnvs('/nonexistent/python');
+    const bridge = countingPythonBridge();
     const result = (await evaluateCaptions(
       { type: 'caption_metrics', dataset_path: 'captions.jsonl', metrics: noMeteor },
-      { plugins: [pythonBridgePlugin(envs)] },
+      { plugins: [bridge.plugin] },
     )) as { found: boolean; value: Record<string, number> };
     expect(Object.keys(result.value)).toEqual([...noMeteor, 'avg_score']);
     const values = noMeteor.map((m) => result.value[m]!);
     expect(result.value.avg_score).toBeCloseTo(values.reduce((a, b) => a + b) / values.length, 12);
     expect(result.value.Bleu_1).toBeGreaterThan(result.value.Bleu_4!);
-    expect(envs.ensured).toBe(0);
+    expect(bridge.ensured()).toBe(0);
   });
 
   it('scores each dataset of a list, one mapping per dataset (ModelEvaluator too)', async () => {
@@ -79,20 +80,20 @@ describe('caption_metrics evaluator', () => {
     ).rejects.toThrow(/extra_configs\.metrics.*Bleu_1, Bleu_2, Bleu_3, Bleu_4, METEOR, ROUGE_L, CIDEr/s);
   });
 
-  describe.skipIf(pycocoevalcapMissing)(`with pycocoevalcap ${pycocoevalcapMissing ?? ''}`, () => {
-    it('gives all seven of pycocoevalcap COCOEvalCap values, METEOR through the Python bridge', async () => {
-      const reference = pycocoevalcapReference<{ scores: Record<string, number> }>(
+  describe.skipIf(missing)(`with pycocoevalcap ${missing ?? ''}`, () => {
+    it("gives all seven of pycocoevalcap COCOEvalCap values, METEOR through env-manager's Python bridge", async () => {
+      const reference = await pycocoevalcapReference<{ scores: Record<string, number> }>(
         ['scores', 'captions.jsonl', 'caption', 'references'],
         fixturesDir,
       );
-      const envs = venvPythonEnvs();
+      const bridge = countingPythonBridge();
       const result = (await evaluateCaptions(
         { type: 'caption_metrics', dataset_path: 'captions.jsonl' },
-        { plugins: [pythonBridgePlugin(envs)] },
+        { plugins: [bridge.plugin] },
       )) as { value: Record<string, number> };
       expect(Object.keys(result.value)).toEqual([...CAPTION_METRICS, 'avg_score']);
       for (const m of CAPTION_METRICS) expect(result.value[m]).toBeCloseTo(reference.scores[m]!, 6);
-      expect(envs.ensured).toBe(1);
-    });
+      expect(bridge.ensured()).toBe(1);
+    }, 240_000);
   });
 });

@@ -1,102 +1,75 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import {
-  definePlugin,
-  type Plugin,
-  type PythonCommandOptions,
-  type PythonCommandResult,
-  type PythonEnv,
-  type PythonEnvs,
-  pythonEnvsRef,
-} from '@dj-sandbox/core';
+import { definePlugin, type Plugin, type PythonEnv, type PythonEnvs, pythonEnvsRef } from '@dj-sandbox/core';
+import { createPythonEnvs } from '@dj-sandbox/env-manager';
+import { testPythonEnv } from '@dj-sandbox/env-manager/testing';
+import { PYCOCOEVALCAP_REQUIREMENT } from '../metrics/meteor.ts';
+
+let cached: Promise<PythonEnv> | undefined;
 
 /**
- * The Python of the pycocoevalcap venv that `.ci/run` creates (`$HOME/.cache/dj-sandbox/pycocoevalcap-venv`,
- * pycocoevalcap pinned), or `DJ_SANDBOX_PYCOCOEVALCAP_PYTHON`.
+ * The cached uv environment with pycocoevalcap pinned, through env-manager (`DJ_SANDBOX_ENV_DIR`, by default
+ * `~/.cache/dj-sandbox/envs`; `.ci/run` creates it with `pnpm --filter @dj-sandbox/evaluator-caption prepare-env`).
+ * It is the same environment `caption_metrics` asks the Python bridge for.
  */
-export const pycocoevalcapPython =
-  process.env.DJ_SANDBOX_PYCOCOEVALCAP_PYTHON ??
-  join(homedir(), '.cache', 'dj-sandbox', 'pycocoevalcap-venv', 'bin', 'python');
+export function pycocoevalcapEnv(): Promise<PythonEnv> {
+  cached ??= testPythonEnv('pycocoevalcap', [PYCOCOEVALCAP_REQUIREMENT]);
+  return cached;
+}
 
-/** Why the pycocoevalcap tests cannot run here, or null when they can (the venv and Java exist). */
-export const pycocoevalcapMissing: string | null = !existsSync(pycocoevalcapPython)
-  ? `no pycocoevalcap venv at ${pycocoevalcapPython} (.ci/run creates it)`
-  : spawnSync('java', ['-version']).status !== 0
-    ? 'java is not on PATH (pycocoevalcap runs the Stanford tokenizer and METEOR with Java)'
-    : null;
+/**
+ * Why the pycocoevalcap tests cannot run here (no Java, or the env cannot be created: no uv, no PyPI), or null.
+ * Awaited at the top of the test files, so they skip with that reason.
+ */
+export async function pycocoevalcapMissing(): Promise<string | null> {
+  if (spawnSync('java', ['-version']).status !== 0) {
+    return '(java is not on PATH: pycocoevalcap runs the Stanford tokenizer and METEOR with Java)';
+  }
+  try {
+    await pycocoevalcapEnv();
+    return null;
+  } catch (error) {
+    return `(no pycocoevalcap env: ${(error as Error).message.split('\n')[0]})`;
+  }
+}
 
 const referenceScript = fileURLToPath(new URL('../../scripts/pycocoevalcap_reference.py', import.meta.url));
 
-/** Runs the repository's pycocoevalcap reference script and parses its JSON. */
-export function pycocoevalcapReference<T>(args: string[], cwd: string): T {
-  const out = spawnSync(pycocoevalcapPython, [referenceScript, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
-  if (out.status !== 0) throw new Error(`pycocoevalcap reference failed: ${out.stderr}`);
-  return JSON.parse(out.stdout) as T;
+/** Runs the repository's pycocoevalcap reference script in that env and parses the JSON it prints. */
+export async function pycocoevalcapReference<T>(args: string[], cwd: string): Promise<T> {
+  const env = await pycocoevalcapEnv();
+  const out: string[] = [];
+  await env.run([env.python, referenceScript, ...args], {
+    cwd,
+    component: 'pycocoevalcap reference',
+    onLine: (line, stream) => {
+      if (stream === 'stdout') out.push(line);
+    },
+  });
+  return JSON.parse(out.join('\n')) as T;
 }
 
-/**
- * A {@link PythonEnvs} over the already-built pycocoevalcap venv, for tests until env-manager's test helper is
- * used: `ensure` returns that venv; `run` spawns the argv with its `bin` first on PATH and streams lines.
- */
-export function venvPythonEnvs(python = pycocoevalcapPython): PythonEnvs & { ensured: number } {
-  const prefix = dirname(dirname(python));
-  const env: PythonEnv = {
-    name: 'pycocoevalcap-venv',
-    manager: 'uv',
-    prefix,
-    python,
-    async install() {},
-    run(argv, options: PythonCommandOptions = {}) {
-      return new Promise<PythonCommandResult>((resolvePromise, reject) => {
-        const child = spawn(argv[0]!, argv.slice(1), {
-          cwd: options.cwd,
-          env: { ...process.env, PATH: `${prefix}/bin:${process.env.PATH}`, ...options.env },
-          signal: options.signal,
-        });
-        const tail: string[] = [];
-        for (const stream of ['stdout', 'stderr'] as const) {
-          let buffer = '';
-          child[stream].setEncoding('utf8').on('data', (chunk: string) => {
-            buffer += chunk;
-            const lines = buffer.split('\n');
-            buffer = lines.pop()!;
-            for (const line of lines) {
-              tail.push(line);
-              options.onLine?.(line, stream);
-            }
-          });
-        }
-        child.on('error', reject);
-        child.on('close', (code) => {
-          const result = { exitCode: code ?? 1, tail: tail.slice(-40) };
-          if (code === 0 || options.allowFailure) resolvePromise(result);
-          else reject(new Error(`${argv.join(' ')} exited ${code}: ${tail.slice(-5).join('\n')}`));
-        });
-        child.stdin.end(options.input ?? '');
-      });
-    },
-  };
-  const envs = {
-    ensured: 0,
-    async ensure() {
-      envs.ensured++;
-      return env;
-    },
-  };
-  return envs;
-}
-
-/** A plugin that provides {@link venvPythonEnvs} as the run's Python bridge. */
-export function pythonBridgePlugin(envs: PythonEnvs = venvPythonEnvs()): Plugin {
-  return definePlugin({
+/** env-manager's Python bridge, counting the environments asked for; as a run's plugin. */
+export function countingPythonBridge(): { plugin: Plugin; ensured: () => number } {
+  let ensured = 0;
+  const plugin = definePlugin({
     id: 'test-python-bridge',
     version: '0.0.0',
     apiVersion: 1,
     register(reg) {
-      reg.service(pythonEnvsRef, { deps: {}, factory: () => envs });
+      reg.service(pythonEnvsRef, {
+        deps: {},
+        factory: (): PythonEnvs => {
+          const envs = createPythonEnvs();
+          return {
+            ensure(spec, options) {
+              ensured++;
+              return envs.ensure(spec, options);
+            },
+          };
+        },
+      });
     },
   });
+  return { plugin, ensured: () => ensured };
 }

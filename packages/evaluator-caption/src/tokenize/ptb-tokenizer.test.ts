@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturesDir } from '../test-helpers/evaluate-run.ts';
 import { pycocoevalcapMissing, pycocoevalcapReference } from '../test-helpers/pycocoevalcap-env.ts';
+
+const missing = await pycocoevalcapMissing();
+
 import { ptbTokens, tokenizeCaption } from './ptb-tokenizer.ts';
 
 interface PtbReference {
@@ -44,13 +47,13 @@ describe('PTB tokenisation', () => {
     );
   });
 
-  describe.skipIf(pycocoevalcapMissing)(`equals the Stanford CoreNLP 3.4.1 jar ${pycocoevalcapMissing ?? ''}`, () => {
+  describe.skipIf(missing)(`equals the Stanford CoreNLP 3.4.1 jar ${missing ?? ''}`, () => {
     for (const file of ['ptb_cases.txt', 'captions.jsonl', 'captions_weak_custom_keys.jsonl']) {
-      it(`on every caption of ${file}: the raw jar tokens and pycocoevalcap's PTBTokenizer output`, () => {
+      it(`on every caption of ${file}: the raw jar tokens and pycocoevalcap's PTBTokenizer output`, async () => {
         const captions = captionsOf(file);
         const path = join(mkdtempSync(join(tmpdir(), 'ptb-')), 'captions.txt');
         writeFileSync(path, `${captions.join('\n')}\n`);
-        const reference = pycocoevalcapReference<PtbReference>(['ptb', path], fixturesDir);
+        const reference = await pycocoevalcapReference<PtbReference>(['ptb', path], fixturesDir);
         expect(captions.map((c) => ptbTokens(c).join(' '))).toEqual(reference.raw);
         expect(captions.map(tokenizeCaption)).toEqual(reference.tokenized);
       });
