@@ -55,9 +55,8 @@ if (!missing) {
   const meteorStart = performance.now();
   await meteor(pairs, await pycocoevalcapEnv());
   ours.METEOR = (performance.now() - meteorStart) / 1000;
-  theirs = await pycocoevalcapReference<{ seconds: Record<string, number> }>(
-    ['scores', file, 'caption', 'references'],
-    dir,
+  theirs = (
+    await pycocoevalcapReference<{ seconds: Record<string, number> }>(['scores', file, 'caption', 'references'], dir)
   ).seconds;
 }
 const rate = (seconds: number | undefined) => (seconds === undefined ? null : Math.round(images / seconds));
