@@ -30,6 +30,7 @@ export * from './operators/operator-catalog.ts';
 export * from './plugin/define-plugin.ts';
 export * from './plugin/plugin-registry.ts';
 export * from './plugin/standard-schema.ts';
+export * from './plugin/version-of.ts';
 export * from './python/python-envs.ts';
 export * from './refs/core-refs.ts';
 export * from './refs/create-ref.ts';
