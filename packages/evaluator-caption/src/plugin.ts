@@ -1,10 +1,10 @@
-import { definePlugin } from '@dj-sandbox/core';
+import { definePlugin, versionOf } from '@dj-sandbox/core';
 import { captionMetricsDataEvaluator, captionMetricsModelEvaluator } from './evaluator/caption-metrics.ts';
 
 /** The evaluator-caption plugin: `DataEvaluator` and `ModelEvaluator` type `caption_metrics`. */
 export default definePlugin({
   id: 'evaluator-caption',
-  version: '0.1.0',
+  version: versionOf(import.meta.url),
   apiVersion: 1,
   description: 'Caption metrics equal to pycocoevalcap: BLEU-1..4, METEOR, ROUGE-L, CIDEr-D.',
   register(reg) {

@@ -1,4 +1,4 @@
-import { configChecksPoint, definePlugin } from '@dj-sandbox/core';
+import { configChecksPoint, definePlugin, versionOf } from '@dj-sandbox/core';
 import { internvlHomePlaceholderCheck } from './common/placeholder-check.ts';
 import { cocoCaptionMetaGeneration } from './conversions/coco-caption-meta.ts';
 import { cocoCaptionToDjConversion } from './conversions/coco-caption-to-dj.ts';
@@ -12,7 +12,7 @@ import { internvlTrainExecutor } from './train/internvl-train.ts';
  */
 export default definePlugin({
   id: 'executor-internvl',
-  version: '0.1.0',
+  version: versionOf(import.meta.url),
   apiVersion: 1,
   description: 'InternVL COCO-caption fine-tuning and evaluation, and the COCO-caption data conversions.',
   register(reg) {

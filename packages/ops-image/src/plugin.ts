@@ -1,4 +1,4 @@
-import { definePlugin, operatorsPoint } from '@dj-sandbox/core';
+import { definePlugin, operatorsPoint, versionOf } from '@dj-sandbox/core';
 import { imageDeduplicator } from './deduplicators/image-deduplicator.ts';
 import { imageFilters } from './filters/index.ts';
 
@@ -8,7 +8,7 @@ export const imageOperators = [...imageFilters, imageDeduplicator];
 /** The ops-image plugin: contributes Data-Juicer's model-free image operators to the data engine. */
 export default definePlugin({
   id: 'ops-image',
-  version: '0.1.0',
+  version: versionOf(import.meta.url),
   apiVersion: 1,
   description: "Data-Juicer's model-free image filters and image deduplicator, on sharp.",
   register(reg) {
