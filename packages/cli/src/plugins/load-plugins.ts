@@ -130,7 +130,7 @@ export async function loadPlugins(
   await tryAutomatic(
     SERVICE_PACKAGES.filter((name) => {
       const ids = SERVICE_PACKAGE_REFS[name];
-      return !ids || !ids.every((id) => registry.services.has(id));
+      return !ids?.every((id) => registry.services.has(id));
     }),
   );
   return { registry, errors, automatic, bases: bases.map((b) => fileURLToPath(b)) };
