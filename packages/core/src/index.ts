@@ -35,6 +35,7 @@ export * from './python/python-envs.ts';
 export * from './refs/core-refs.ts';
 export * from './refs/create-ref.ts';
 export * from './runner/check-config.ts';
+export * from './runner/config-checks.ts';
 export * from './runner/config-update.ts';
 export * from './runner/iter-updater.ts';
 export * from './runner/job-runner.ts';

@@ -8,6 +8,7 @@ import {
   neededComponentPackages,
   neededHookPackages,
   OPERATOR_PACKAGES,
+  SERVICE_PACKAGE_REFS,
   SERVICE_PACKAGES,
 } from './first-party.ts';
 
@@ -129,6 +130,11 @@ export async function loadPlugins(
   }
   if (registry.plugins.some((p) => `@dj-sandbox/${p.id}` === DATA_ENGINE_PACKAGE))
     await tryAutomatic([...OPERATOR_PACKAGES, ...ENGINE_PACKAGES]);
-  await tryAutomatic(SERVICE_PACKAGES);
+  await tryAutomatic(
+    SERVICE_PACKAGES.filter((name) => {
+      const ids = SERVICE_PACKAGE_REFS[name];
+      return !ids?.every((id) => registry.services.has(id));
+    }),
+  );
   return { registry, errors, automatic, bases: bases.map((b) => fileURLToPath(b)) };
 }

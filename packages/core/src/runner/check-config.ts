@@ -7,6 +7,7 @@ import type { DjSandboxError } from '../errors/dj-sandbox-error.ts';
 import { configError } from '../errors/errors.ts';
 import type { PluginRegistry } from '../plugin/plugin-registry.ts';
 import { JOB_GROUPS, type JobConfig, type PipelineConfig, type SandboxConfig } from '../types/sandbox-config.ts';
+import { configChecksPoint } from './config-checks.ts';
 import { parseIterUpdate } from './iter-updater.ts';
 import { parseTarget } from './targets.ts';
 
@@ -83,7 +84,8 @@ function hasOutput(config: SandboxConfig, key: string): boolean {
 
 /**
  * Checks a normalised config against the loaded plugins before anything runs: hooks, component types, iteration
- * settings, targets and updaters. Every problem is reported at once.
+ * settings, targets and updaters, then the checks plugins contribute to {@link configChecksPoint}. Every problem is
+ * reported at once.
  */
 export function checkConfig(config: SandboxConfig, registry: PluginRegistry, cwd: string = process.cwd()): ConfigCheck {
   const errors: DjSandboxError[] = [];
@@ -170,6 +172,11 @@ export function checkConfig(config: SandboxConfig, registry: PluginRegistry, cwd
         }),
       );
     }
+  }
+  for (const check of registry.extensions(configChecksPoint)) {
+    const found = check({ config, cwd });
+    errors.push(...(found.errors ?? []));
+    warnings.push(...(found.warnings ?? []));
   }
   return { errors, warnings };
 }
