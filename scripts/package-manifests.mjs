@@ -3,6 +3,7 @@
 // - `publishConfig.exports`: the `exports` map without the `source` condition, which points at TypeScript sources
 //   that are not shipped (pnpm publish/pack use publishConfig.exports in the tarball);
 // - `license: Apache-2.0`;
+// - a peer range on @dj-sandbox/core that accepts every core below the next major (docs/versioning.md);
 // - the repository root depends on every package, so `pnpm dj-sandbox` from a clone finds every plugin.
 // Usage: node scripts/package-manifests.mjs [--check]
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ const check = process.argv.includes('--check');
 const license = readFileSync(join(root, 'LICENSE'), 'utf8');
 const problems = [];
 const rootDeps = {};
+const CORE_PEER_RANGE = '>=0.1.0 <1';
 
 function withoutSource(exports) {
   if (typeof exports !== 'object' || exports === null) return exports;
@@ -37,6 +39,8 @@ for (const dir of readdirSync(join(root, 'packages'))) {
     else copyFileSync(join(root, 'LICENSE'), licensePath);
   }
   const next = { ...pkg, license: 'Apache-2.0' };
+  if (pkg.peerDependencies?.['@dj-sandbox/core'])
+    next.peerDependencies = { ...pkg.peerDependencies, '@dj-sandbox/core': CORE_PEER_RANGE };
   next.files = [...new Set([...(pkg.files ?? ['dist']), 'LICENSE'])];
   next.publishConfig = { ...(pkg.publishConfig ?? {}), access: 'public', exports: withoutSource(pkg.exports) };
   const nextText = `${JSON.stringify(next, null, 2)}\n`;
