@@ -9,6 +9,7 @@ export * from './components/known-providers.ts';
 export * from './components/registry-component-factory.ts';
 export * from './config/config-tree.ts';
 export * from './config/iter-path.ts';
+export * from './config/redact-secrets.ts';
 export * from './config/side-config.ts';
 export * from './context/context-file.ts';
 export * from './context/context-infos.ts';

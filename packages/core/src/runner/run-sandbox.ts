@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { redactSecrets } from '../config/redact-secrets.ts';
 import { CONTEXT_FILE_NAME, readContextFile, writeContextFile } from '../context/context-file.ts';
 import { ContextInfos } from '../context/context-infos.ts';
 import { RunContainer } from '../di/run-container.ts';
@@ -158,7 +159,7 @@ export async function runSandbox(options: RunSandboxOptions): Promise<RunResult>
     throw error;
   }
   const tracker = extraTrackers.length > 0 ? new FanOutTracker(primaryTracker, extraTrackers, logger) : primaryTracker;
-  tracker.watchConfig(config.raw, 'sandbox');
+  tracker.watchConfig(redactSecrets(config.raw), 'sandbox');
   const services: RunServices = { registry, container, tracker, logger, progress, signal, workDir, cwd, onEvent: emit };
   const contexts: ContextInfos[] = [];
   let jobsRun = 0;
