@@ -1,13 +1,3 @@
-export {
-  ChatClient,
-  type ChatClientOptions,
-  type ChatMessage,
-  ChatRequestError,
-  endpointUrl,
-  redact,
-} from './client/chat-client.ts';
-export { readResponsePath } from './client/response-path.ts';
-export { isRetriableStatus, type RetryPolicy, retryDelayMs } from './client/retry-policy.ts';
 export { apiInferEvaluator, apiInferExecutor, runApiInference } from './components/api-infer.ts';
 export { type ApiInferConfig, readApiConfig } from './config/api-config.ts';
 export {

@@ -11,7 +11,7 @@ import {
   pyJoin,
   runInfoRef,
 } from '@dj-sandbox/core';
-import { ChatClient } from '../client/chat-client.ts';
+import { ChatClient } from '@dj-sandbox/openai-client';
 import { type ApiInferConfig, readApiConfig } from '../config/api-config.ts';
 import { basenameNoExt, type FailedRow, inferFile } from '../run/infer-dataset.ts';
 

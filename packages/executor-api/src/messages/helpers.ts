@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../client/chat-client.ts';
+import type { ChatMessage } from '@dj-sandbox/openai-client';
 
 /** A row of an inference dataset. */
 export type Row = Record<string, unknown>;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { type ComponentEnv, configError } from '@dj-sandbox/core';
-import type { ChatClient } from '../client/chat-client.ts';
+import type { ChatClient } from '@dj-sandbox/openai-client';
 import type { ApiInferConfig } from '../config/api-config.ts';
 import { conversationsOf, type Row } from '../messages/helpers.ts';
 import { PartialFile } from './partial-file.ts';

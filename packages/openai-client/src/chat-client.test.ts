@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { completion, type ScriptedAnswer, scriptedServer } from '../test-helpers/scripted-server.ts';
 import { ChatClient, ChatRequestError, endpointUrl } from './chat-client.ts';
 import { retryDelayMs } from './retry-policy.ts';
+import { completion, type ScriptedAnswer, scriptedServer } from './testing/scripted-server.ts';
 
 const servers: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
