@@ -213,7 +213,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", required=True)
     parser.add_argument("--out", required=True)
-    parser.add_argument("--steps", type=int, default=300)
+    parser.add_argument("--steps", type=int, default=120)
     parser.add_argument("--seed", type=int, default=42)
     args = parser.parse_args()
 
@@ -228,7 +228,7 @@ def main():
     state = {"m": jax.tree_util.tree_map(jnp.zeros_like, params), "v": jax.tree_util.tree_map(jnp.zeros_like, params)}
     grad_fn = jax.jit(jax.value_and_grad(loss_fn))
     step_fn = jax.jit(adam_step)
-    length = min(CONFIG["ctx"], max(map(len, encoded)))
+    length = min(512, max(map(len, encoded)))
     data = batches(encoded, rng, 8, length, vocab["<|endoftext|>"])
     started = time.time()
     for step in range(1, args.steps + 1):

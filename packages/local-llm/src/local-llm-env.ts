@@ -58,6 +58,31 @@ async function withLock<T>(lock: string, body: () => Promise<T>): Promise<T> {
  * by content hash under {@link cacheRoot}. Each appears only when complete: a `.complete` marker for the env, a
  * rename for the model. `onLine` receives the build's output.
  */
+/** Where the environment and model of the current `python/` sources live, built or not. */
+export function localLlmPaths(): LocalLlm & { envDir: string } {
+  const root = cacheRoot();
+  const envDir = join(root, 'envs', `local-llm-${hashOf(REQUIREMENTS)}`);
+  const modelHash = hashOf(BUILD_SCRIPT, join(CORPUS, 'init_infer_dataset.jsonl'));
+  return {
+    envDir,
+    python: join(envDir, 'bin', 'python'),
+    modelPath: join(root, 'models', `tiny-llm-${modelHash}.gguf`),
+  };
+}
+
+/**
+ * Whether the environment and model are built (`pnpm --filter @dj-sandbox/local-llm prepare-model`, which CI runs
+ * first). Tests that need the server skip, saying so, when they are not: building takes minutes.
+ */
+export function isLocalLlmReady(): boolean {
+  const { envDir, modelPath } = localLlmPaths();
+  return existsSync(join(envDir, '.complete')) && existsSync(modelPath);
+}
+
+/** The message of a test skipped because the local model is not built. */
+export const LOCAL_LLM_SKIP_REASON =
+  'the local model server is not built here: run `pnpm --filter @dj-sandbox/local-llm prepare-model` (CI does)';
+
 export async function ensureLocalLlm(options: { onLine?: (line: string) => void } = {}): Promise<LocalLlm> {
   const root = cacheRoot();
   mkdirSync(join(root, 'envs'), { recursive: true });

@@ -62,7 +62,9 @@ function stopChild(child: ChildProcess): Promise<void> {
  * free port of 127.0.0.1, serving the tiny model that {@link ensureLocalLlm} builds, and resolves once
  * `GET /v1/models` answers. The environment and model are built on first use and cached.
  */
-export async function startLocalModelServer(options: { nCtx?: number } = {}): Promise<LocalModelServer> {
+export async function startLocalModelServer(
+  options: { nCtx?: number; threads?: number } = {},
+): Promise<LocalModelServer> {
   const { python, modelPath } = await ensureLocalLlm();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}/v1`;
@@ -80,7 +82,7 @@ export async function startLocalModelServer(options: { nCtx?: number } = {}): Pr
     '--n_ctx',
     String(options.nCtx ?? 1024),
     '--n_threads',
-    '1',
+    String(options.threads ?? 2),
   ];
   const child = spawn(python, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
