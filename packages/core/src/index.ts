@@ -37,6 +37,7 @@ export * from './runner/check-config.ts';
 export * from './runner/config-update.ts';
 export * from './runner/iter-updater.ts';
 export * from './runner/job-runner.ts';
+export * from './runner/preflight.ts';
 export * from './runner/record-outputs.ts';
 export * from './runner/run-sandbox.ts';
 export * from './runner/run-services.ts';

@@ -1,6 +1,15 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +30,23 @@ function hashOf(...files: string[]): string {
   const hash = createHash('sha256');
   for (const file of files) hash.update(readFileSync(file));
   return hash.digest('hex').slice(0, 12);
+}
+
+/** Copies the llama-cpp-python wheel that uv built into `wheels` (once), so later envs install it as it is. */
+async function keepBuiltWheel(wheels: string): Promise<void> {
+  if (readdirSync(wheels).some((f) => f.startsWith('llama_cpp_python-'))) return;
+  const uvCache = (await run('uv', ['cache', 'dir'])).stdout.trim();
+  const built = join(uvCache, 'sdists-v11', 'pypi', 'llama-cpp-python');
+  if (!existsSync(built)) return;
+  for (const revision of readdirSync(built)) {
+    const dir = join(built, revision);
+    if (!statSync(dir).isDirectory()) continue;
+    const wheel = readdirSync(dir).find((f) => f.startsWith('llama_cpp_python-') && f.endsWith('.whl'));
+    if (wheel) {
+      copyFileSync(join(dir, wheel), join(wheels, wheel));
+      return;
+    }
+  }
 }
 
 /** A finished environment and model. */
@@ -102,12 +128,17 @@ export async function ensureLocalLlm(options: { onLine?: (line: string) => void 
     if (!existsSync(join(envDir, '.complete'))) {
       rmSync(envDir, { recursive: true, force: true });
       log(await run('uv', ['venv', '--quiet', '--python', '3.11', envDir], { maxBuffer: 1 << 26 }));
+      // llama-cpp-python ships only an sdist: its compiled wheel is kept in our cache and offered first, since
+      // uv's own cache rebuilds it (tens of minutes on 2 cores) whenever it revalidates the sdist.
+      const wheels = join(root, 'wheels');
+      mkdirSync(wheels, { recursive: true });
       log(
-        await run('uv', ['pip', 'install', '--quiet', '--python', python, '-r', REQUIREMENTS], {
+        await run('uv', ['pip', 'install', '--quiet', '--python', python, '--find-links', wheels, '-r', REQUIREMENTS], {
           maxBuffer: 1 << 26,
           env: { ...process.env, CMAKE_BUILD_PARALLEL_LEVEL: process.env.CMAKE_BUILD_PARALLEL_LEVEL ?? '2' },
         }),
       );
+      await keepBuiltWheel(wheels);
       writeFileSync(join(envDir, '.complete'), new Date().toISOString());
     }
     if (!existsSync(modelPath)) {

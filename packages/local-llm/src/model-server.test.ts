@@ -35,6 +35,6 @@ describe.skipIf(!ready)(
       } finally {
         await server.stop();
       }
-    });
+    }, 120_000);
   },
 );

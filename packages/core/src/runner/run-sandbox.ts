@@ -17,6 +17,7 @@ import { checkConfig, pipelineJobs } from './check-config.ts';
 import { collectUpdates, type IterUpdate, parseIterUpdate } from './iter-updater.ts';
 import { createJobState, type JobState, runJob } from './job-runner.ts';
 import type { RunEvent, RunServices } from './run-services.ts';
+import { runPreflights } from './preflight.ts';
 import { checkTarget, type IterTarget, parseTarget } from './targets.ts';
 
 /** Options of a sandbox run. */
@@ -130,6 +131,7 @@ export async function runSandbox(options: RunSandboxOptions): Promise<RunResult>
   const check = checkConfig(config, registry, cwd);
   for (const warning of check.warnings) logger.warn(warning.message, { code: warning.code });
   if (check.errors.length > 0) throw new ConfigProblems(check.errors);
+  await runPreflights(config, registry, { cwd, logger, signal: options.signal ?? new AbortController().signal });
 
   const workDir = resolve(cwd, config.work_dir);
   const contextFile = join(workDir, CONTEXT_FILE_NAME);

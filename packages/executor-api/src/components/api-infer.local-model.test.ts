@@ -47,6 +47,6 @@ describe.skipIf(!ready)(
       } finally {
         await server.stop();
       }
-    });
+    }, 300_000);
   },
 );
