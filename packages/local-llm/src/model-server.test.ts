@@ -1,8 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isLocalLlmReady, LOCAL_LLM_SKIP_REASON } from './local-llm-env.ts';
 import { startLocalModelServer } from './model-server.ts';
 
 const ready = isLocalLlmReady();
+// A question of the training corpus: the tiny model has learnt to answer those with a score.
+const row = JSON.parse(
+  readFileSync(new URL('../corpus/init_infer_dataset.jsonl', import.meta.url), 'utf8').split('\n')[0]!,
+) as { question: string; answer: string };
 
 describe.skipIf(!ready)(
   ready
@@ -26,12 +31,12 @@ describe.skipIf(!ready)(
                 role: 'system',
                 content: 'Act as a math solution evaluator. Score the given solution on a scale of 0 to 1.',
               },
-              { role: 'user', content: 'Question: What is 2 + 2?\nAnswer: 2 + 2 = <<2+2=4>>4\n#### 4' },
+              { role: 'user', content: `Question: ${row.question}\nAnswer: ${row.answer}` },
             ],
           }),
         });
         const body = (await response.json()) as { choices: Array<{ message: { content: string } }> };
-        expect(body.choices[0]!.message.content.trim()).toMatch(/^(0|1|0\.\d+)$/);
+        expect(Number(body.choices[0]!.message.content.trim())).toBeOneOf([0, 1, 0.1, 0.9]);
       } finally {
         await server.stop();
       }
