@@ -105,4 +105,16 @@ describe('the dj-sandbox CLI', () => {
     expect(code).toBe(0);
     expect(existsSync(join(dir, 'out/context_infos.json'))).toBe(true);
   });
+
+  it('runs the config it discovers (dj-sandbox.config.yaml) when no --config is given, from a subfolder too', async () => {
+    const dir = testdir({
+      'package.json': '{"name": "project"}',
+      'dj-sandbox.config.yaml': `plugins: ['${PLUGIN}']\nwork_dir: ./out\nprobe_job_configs: [{hook: ProbeViaAnalyzerHook, meta_name: probe}]\n`,
+      'data/.keep': '',
+    });
+    const { code } = await runCli(['run'], { cwd: join(dir, 'data') });
+    expect(code).toBe(0);
+    // Relative paths in a config are relative to the working directory, as in the Python sandbox.
+    expect(existsSync(join(dir, 'data/out/context_infos.json'))).toBe(true);
+  });
 });

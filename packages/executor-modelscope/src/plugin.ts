@@ -1,10 +1,10 @@
-import { definePlugin } from '@dj-sandbox/core';
+import { definePlugin, versionOf } from '@dj-sandbox/core';
 import { modelscopeInferProbe, modelscopeTrainer } from './components/modelscope-components.ts';
 
 /** The executor-modelscope plugin: ModelScope training and the inference probe, in a Python env. */
 export default definePlugin({
   id: 'executor-modelscope',
-  version: '0.1.0',
+  version: versionOf(import.meta.url),
   apiVersion: 1,
   description: 'ModelScope training (type modelscope) and inference probe, run through the Python bridge.',
   register(reg) {

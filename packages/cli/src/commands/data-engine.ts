@@ -9,8 +9,13 @@ import {
   expandDottedKeys,
   isMapping,
   loadSideConfig,
+  loggerRef,
   MemoryTracker,
   pluginError,
+  progressRef,
+  RunContainer,
+  runInfoRef,
+  trackerRef,
 } from '@dj-sandbox/core';
 import { terminalSink } from '../output/log-sinks.ts';
 import { progressFor } from '../output/progress.ts';
@@ -53,29 +58,48 @@ export async function createDataComponent(
   recipe: ConfigTree,
   cwd: string,
   debug = false,
+  recipeFile?: string,
 ): Promise<Component> {
-  const { registry, errors } = await loadPlugins(undefined, cwd, [DATA_ENGINE_PACKAGE]);
+  const { registry, errors } = await loadPlugins(
+    undefined,
+    cwd,
+    [DATA_ENGINE_PACKAGE],
+    recipeFile ? resolve(cwd, recipeFile) : undefined,
+  );
   if (errors.length) throw errors[0];
   const owned = registry.component(kind, 'default');
   if (!owned) {
     throw pluginError('engine-missing', 'the data engine is not installed.', {
-      expected: `${DATA_ENGINE_PACKAGE} installed next to your recipe or in the working directory`,
+      expected: `${DATA_ENGINE_PACKAGE} installed next to your recipe, in the working directory or beside dj-sandbox`,
       fix: `npm i ${DATA_ENGINE_PACKAGE} @dj-sandbox/ops-text`,
     });
   }
   const exportPath =
     typeof recipe.export_path === 'string' ? recipe.export_path : './outputs/hello_world/hello_world.jsonl';
   const workDir = resolve(cwd, typeof recipe.work_dir === 'string' ? recipe.work_dir : dirname(exportPath));
+  const logger = createLogger([terminalSink()], debug ? 'debug' : 'info');
+  const tracker = new MemoryTracker();
+  const progress = progressFor();
+  const signal = new AbortController().signal;
+  const pipeline = kind === 'DataExecutor' ? 'dj-process' : 'dj-analyze';
+  // The plugins' services (the Python bridge for the Python engine), as a sandbox run provides them.
+  const container = new RunContainer(
+    [
+      [loggerRef, logger],
+      [trackerRef, tracker],
+      [progressRef, progress],
+      [runInfoRef, { workDir, cwd, projectName: pipeline, experimentName: pipeline, signal }],
+    ],
+    registry.services.values(),
+  );
   const env: ComponentEnv = {
-    logger: createLogger([terminalSink()], debug ? 'debug' : 'info'),
-    tracker: new MemoryTracker(),
-    progress: progressFor(),
-    signal: new AbortController().signal,
+    logger,
+    tracker,
+    progress,
+    signal,
     workDir,
-    scope: { iteration: 1, pipeline: kind === 'DataExecutor' ? 'dj-process' : 'dj-analyze', job: null, metaName: null },
-    resolve: () => {
-      throw pluginError('service-missing', 'no services are available outside a sandbox run.');
-    },
+    scope: { iteration: 1, pipeline, job: null, metaName: null },
+    resolve: (ref) => container.resolve(ref),
     extensions: (point) => registry.extensions(point),
     ownedExtensions: (point) => registry.ownedExtensions(point),
   };

@@ -1,7 +1,7 @@
 import { defineOperator } from '@dj-sandbox/core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { describeOperator, operatorsMarkdown } from './ops.ts';
+import { describeCatalogued, describeOperator, operatorsMarkdown } from './ops.ts';
 
 const lengthFilter = defineOperator({
   name: 'text_length_filter',
@@ -26,5 +26,27 @@ describe('the operator reference', () => {
     expect(markdown).toContain('Stats keys: `text_len`');
     expect(markdown).not.toContain('| `num_proc`');
     expect(markdown).toContain("Data-Juicer's common parameters (`image_key`");
+  });
+});
+
+describe('operators of another engine', () => {
+  it('are listed after the native ones, with their engine, kind and stats keys', () => {
+    const doc = describeCatalogued(
+      {
+        name: 'video_duration_filter',
+        kind: 'filter',
+        engine: 'python',
+        description: "Keep data samples whose videos' durations are within a specified range.",
+        params: { min_duration: { default: 0, type: 'float', optional: true } },
+        statsKeys: ['video_duration'],
+      },
+      'executor-data-juicer-py',
+    );
+    expect(doc.params.min_duration).toEqual({ type: 'float', default: 0 });
+    const markdown = operatorsMarkdown([doc]);
+    expect(markdown).toContain('## Operators run by another engine');
+    expect(markdown).toContain(
+      "| `video_duration_filter` | filter | python | `video_duration` | Keep data samples whose videos' durations are within a specified range. |",
+    );
   });
 });

@@ -1,4 +1,9 @@
-import { type AnyOperatorDefinition, operatorsPoint } from '@dj-sandbox/core';
+import {
+  type AnyOperatorDefinition,
+  type OperatorDescriptor,
+  operatorCatalogPoint,
+  operatorsPoint,
+} from '@dj-sandbox/core';
 import pc from 'picocolors';
 import { EXIT } from '../output/render-error.ts';
 import { DATA_ENGINE_PACKAGE } from '../plugins/first-party.ts';
@@ -13,6 +18,8 @@ export interface OperatorDoc {
   params: Record<string, { type?: string; default?: unknown; description?: string }>;
   statsKeys: readonly string[];
   requires: readonly string[];
+  /** The engine that runs it: `typescript` (native) or another engine's id, e.g. `python`. */
+  engine: string;
 }
 
 /** Describes an operator from its definition: parameters from its schema (when it can give a JSON Schema). */
@@ -33,6 +40,24 @@ export async function describeOperator(def: AnyOperatorDefinition, plugin: strin
     params: properties,
     statsKeys,
     requires: def.requires ?? [],
+    engine: 'typescript',
+  };
+}
+
+/** Describes an operator another engine runs, from its catalogue entry (Data-Juicer's manifest). */
+export function describeCatalogued(op: OperatorDescriptor, plugin: string): OperatorDoc {
+  const params: OperatorDoc['params'] = {};
+  for (const [name, p] of Object.entries(op.params))
+    params[name] = { ...(p.type ? { type: p.type } : {}), ...(p.default !== undefined ? { default: p.default } : {}) };
+  return {
+    name: op.name,
+    kind: op.kind,
+    plugin,
+    description: op.description ?? '',
+    params,
+    statsKeys: op.statsKeys ?? [],
+    requires: [],
+    engine: op.engine,
   };
 }
 
@@ -75,7 +100,8 @@ export function operatorsMarkdown(docs: readonly OperatorDoc[]): string {
     `Every operator also accepts Data-Juicer's common parameters (${common}; the last four for filters only).`,
     '',
   ];
-  for (const doc of docs) {
+  const foreign = docs.filter((d) => d.engine !== 'typescript');
+  for (const doc of docs.filter((d) => d.engine === 'typescript')) {
     lines.push(`## ${doc.name}`, '', `*${doc.kind}* · \`@dj-sandbox/${doc.plugin}\``, '', doc.description, '');
     if (doc.statsKeys.length) lines.push(`Stats keys: ${doc.statsKeys.map((k) => `\`${k}\``).join(', ')}`, '');
     if (doc.requires.length) lines.push(`Needs: ${doc.requires.join('; ')}`, '');
@@ -89,6 +115,23 @@ export function operatorsMarkdown(docs: readonly OperatorDoc[]): string {
       lines.push('');
     }
   }
+  if (foreign.length) {
+    lines.push(
+      '## Operators run by another engine',
+      '',
+      'These operators have no native implementation; a recipe that uses them runs on the engine named here',
+      '(`python`: Data-Juicer itself, `@dj-sandbox/executor-data-juicer-py`). `dj-sandbox validate` checks their',
+      'names and parameters from the engine’s manifest.',
+      '',
+      '| operator | kind | engine | stats keys | what it does |',
+      '|---|---|---|---|---|',
+    );
+    for (const d of foreign)
+      lines.push(
+        `| \`${d.name}\` | ${d.kind} | ${d.engine} | ${d.statsKeys.map((k) => `\`${k}\``).join(', ')} | ${d.description.replace(/\|/g, '\\|')} |`,
+      );
+    lines.push('');
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -101,12 +144,22 @@ export async function opsCommand(
   const docs = await Promise.all(
     registry.ownedExtensions(operatorsPoint).map((o) => describeOperator(o.value, o.plugin)),
   );
-  docs.sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
+  const native = new Set(docs.map((d) => d.name));
+  for (const o of registry.ownedExtensions(operatorCatalogPoint))
+    if (!native.has(o.value.name)) docs.push(describeCatalogued(o.value, o.plugin));
+  docs.sort(
+    (a, b) =>
+      Number(a.engine !== 'typescript') - Number(b.engine !== 'typescript') ||
+      a.kind.localeCompare(b.kind) ||
+      a.name.localeCompare(b.name),
+  );
   if (options.markdown) process.stdout.write(operatorsMarkdown(docs));
   else if (options.json) process.stdout.write(`${JSON.stringify(docs, null, 2)}\n`);
   else
     for (const d of docs)
-      process.stdout.write(`${pc.bold(d.name)} ${pc.dim(`${d.kind} · ${d.plugin}`)}  ${d.description}\n`);
+      process.stdout.write(
+        `${pc.bold(d.name)} ${pc.dim(`${d.kind} · ${d.plugin}${d.engine === 'typescript' ? '' : ` · ${d.engine} engine`}`)}  ${d.description}\n`,
+      );
   if (docs.length === 0)
     process.stderr.write('No operators found: install @dj-sandbox/ops-text (and the data engine).\n');
   for (const e of errors) process.stderr.write(`${e.message}\n`);

@@ -16,6 +16,12 @@ export const OPERATOR_PACKAGES = [
   '@dj-sandbox/ops-audio',
 ];
 
+/** Other data engines, loaded with the native one when installed: it hands them recipes it cannot run. */
+export const ENGINE_PACKAGES = ['@dj-sandbox/executor-data-juicer-py'];
+
+/** Service packages loaded when installed, because the plugins that need them resolve them by ref. */
+export const SERVICE_PACKAGES = ['@dj-sandbox/env-manager'];
+
 /** The data engine package, needed by the data hooks. */
 export const DATA_ENGINE_PACKAGE = '@dj-sandbox/executor-data-juicer';
 

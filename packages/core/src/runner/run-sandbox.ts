@@ -16,8 +16,8 @@ import { GROUP_LABELS, type PipelineConfig, type SandboxConfig } from '../types/
 import { checkConfig, pipelineJobs } from './check-config.ts';
 import { collectUpdates, type IterUpdate, parseIterUpdate } from './iter-updater.ts';
 import { createJobState, type JobState, runJob } from './job-runner.ts';
-import type { RunEvent, RunServices } from './run-services.ts';
 import { runPreflights } from './preflight.ts';
+import type { RunEvent, RunServices } from './run-services.ts';
 import { checkTarget, type IterTarget, parseTarget } from './targets.ts';
 
 /** Options of a sandbox run. */

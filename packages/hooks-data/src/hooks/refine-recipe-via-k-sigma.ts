@@ -5,6 +5,7 @@ import {
   isMapping,
   jobError,
   type OverallTable,
+  operatorCatalogPoint,
   operatorsPoint,
   requireDjConfigs,
   requireExtraConfigs,
@@ -69,7 +70,13 @@ export const refineRecipeViaKSigmaHook = defineHook({
         },
       );
     }
-    const entries = await resolveProcessEntries(recipe.process, ctx.extensions(operatorsPoint), ctx.logger, blame);
+    const entries = await resolveProcessEntries(
+      recipe.process,
+      ctx.extensions(operatorsPoint),
+      ctx.logger,
+      blame,
+      ctx.extensions(operatorCatalogPoint),
+    );
     const { recipe: refined, changes } = refineKSigma(recipe, table as OverallTable, entries, k);
     for (const c of changes) {
       ctx.logger.info(
