@@ -97,6 +97,19 @@ export function buildProgram(version: string): Command {
     .option('--seed <n>', 'seed of the split and shuffles', '42')
     .action(action(async () => (await import('./commands/quality.ts')).qualityTrainCommand));
   program
+    .command('init')
+    .description('create a new project piece')
+    .command('plugin')
+    .description('write a ready plugin package (a hook, a component, an operator, their tests, a README) into <dir>')
+    .argument('<dir>', 'a new or empty folder')
+    .option('--name <package>', 'npm package name (default: dj-sandbox-plugin-<dir name>)')
+    .action(async (dir: string, options: { name?: string }) => {
+      await action(async () => {
+        const { initPluginCommand } = await import('./commands/init-plugin.ts');
+        return (o: { name?: string }) => initPluginCommand(dir, o);
+      })(options);
+    });
+  program
     .command('ops')
     .description('list the operators of the installed operator plugins')
     .option('--markdown', 'print the operator reference as Markdown')

@@ -22,6 +22,9 @@ export const CLI_PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
 export function resolutionBases(configFile: string | undefined, cwd: string): string[] {
   const bases = [pathToFileURL(`${cwd}/`).href];
   if (configFile) bases.unshift(pathToFileURL(`${dirname(configFile)}/`).href);
+  // DJ_SANDBOX_RESOLVE_FROM_CLI=0 leaves the CLI's installation out: tests use it to see what a project that has
+  // only the CLI and its own plugins sees, inside a workspace where every plugin is installed.
+  if (process.env.DJ_SANDBOX_RESOLVE_FROM_CLI === '0') return bases;
   const cli = pathToFileURL(CLI_PACKAGE_DIR.endsWith('/') ? CLI_PACKAGE_DIR : `${CLI_PACKAGE_DIR}/`).href;
   if (!bases.includes(cli)) bases.push(cli);
   return bases;

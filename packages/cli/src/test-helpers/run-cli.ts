@@ -10,7 +10,8 @@ const TSX = resolve('tsx', import.meta.url);
 export function startCli(args: string[], options: { cwd: string; env?: Record<string, string> }): ChildProcess {
   return spawn(process.execPath, ['--conditions=source', '--import', TSX, BIN, ...args], {
     cwd: options.cwd,
-    env: { ...process.env, CI: 'true', ...options.env },
+    // Plugins are resolved as in a project of its own: not from the workspace the CLI is installed in.
+    env: { ...process.env, CI: 'true', DJ_SANDBOX_RESOLVE_FROM_CLI: '0', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }

@@ -92,14 +92,15 @@ export async function runSearch(options: RunSearchOptions): Promise<SearchResult
     store.append(record);
     summarize();
   };
+  // Running trials go to the sampler too: TPE treats them as bad (the constant liar) so parallel workers spread out.
   const observations = (): Observation[] =>
     [...records.values()]
-      .filter((r) => r.state === 'finished' || r.state === 'stopped')
+      .filter((r) => r.state === 'finished' || r.state === 'stopped' || r.state === 'running')
       .map((r) => ({
         index: r.index,
         params: r.params,
-        loss: r.value === null ? null : sign * r.value,
-        state: r.state as 'finished' | 'stopped',
+        loss: r.state === 'running' || r.value === null ? null : sign * r.value,
+        state: r.state as Observation['state'],
       }));
   const targetMet = (value: number) =>
     metric.target !== undefined && (metric.goal === 'maximize' ? value >= metric.target : value <= metric.target);
