@@ -1,6 +1,6 @@
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type LoadedPlugin, pythonJsonDumps, type RunEvent, type SandboxConfig } from '@dj-sandbox/core';
+import { type LoadedPlugin, pythonJsonDumps, type RunEvent, redactSecrets, type SandboxConfig } from '@dj-sandbox/core';
 
 /** File names of a run's record inside `work_dir`, read by `dj-sandbox report`. */
 export const RUN_RECORD = { manifest: 'run.json', events: 'events.jsonl' } as const;
@@ -32,7 +32,7 @@ export class RunRecorder {
     mkdirSync(workDir, { recursive: true });
     this.manifest = {
       ...(config.configFile ? { configFile: config.configFile } : {}),
-      config: config.raw,
+      config: redactSecrets(config.raw),
       plugins: plugins.map((p) => ({ id: p.id, version: p.version, ...(p.source ? { source: p.source } : {}) })),
       startedAt: new Date().toISOString(),
       status: 'running',
