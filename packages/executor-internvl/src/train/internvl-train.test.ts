@@ -235,7 +235,7 @@ describe('internvl_coco_caption trainer (fake torchrun and nvidia-smi on PATH)',
       runJobs([trainJob({ meta_paths: 'metas/broken_meta.json' })], [bridge.plugin], {
         'metas/broken_meta.json': 'not json',
       }),
-    ).rejects.toThrow(/bash .*broken_meta_InternVL2-1B\.sh exited 1/);
+    ).rejects.toThrow(/command failed with exit code 1: bash .*broken_meta_InternVL2-1B\.sh/);
     expect(existsSync(join(fake.home, 'internvl_chat', 'results'))).toBe(false);
   });
 });
