@@ -56,7 +56,8 @@ export async function runSearch(options: RunSearchOptions): Promise<SearchResult
     store.start(storedSweep);
   }
   const rerun = [...records.values()].filter((r) => r.state === 'running').map((r) => r.index);
-  let nextIndex = records.size === 0 ? 0 : Math.max(...records.keys()) + 1;
+  let nextIndex = 0;
+  for (const index of records.keys()) if (index >= nextIndex) nextIndex = index + 1;
   const running = new Map<number, Running>();
   const progress = (options.progress ?? silentProgress).start(
     'trials',
