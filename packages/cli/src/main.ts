@@ -8,7 +8,8 @@ function action<O>(load: () => Promise<(options: O) => Promise<number>>) {
     try {
       process.exitCode = await (await load())(options);
     } catch (error) {
-      process.stderr.write(`${renderError(error)}\n`);
+      const debug = (options as { debug?: boolean } | undefined)?.debug === true || process.argv.includes('--debug');
+      process.stderr.write(`${renderError(error, debug)}\n`);
       process.exitCode = exitCodeFor(error);
     }
   };

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { configError } from '../errors/errors.ts';
+import { writeFileAtomicSync } from '../io/atomic-file.ts';
 import { ContextInfos, type ContextInfosJson } from './context-infos.ts';
 import { OrderedEntries } from './ordered-entries.ts';
 
@@ -54,9 +55,7 @@ export function pythonJsonDumps(value: unknown): string {
  */
 export function writeContextFile(path: string, contexts: readonly ContextInfos[]): void {
   mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, pythonJsonDumps(contexts.map((c) => c.toOrderedJSON())));
-  renameSync(temp, path);
+  writeFileAtomicSync(path, pythonJsonDumps(contexts.map((c) => c.toOrderedJSON())));
 }
 
 /** Reads a context file; `undefined` when it does not exist. A malformed file is a clear error. */

@@ -26,7 +26,7 @@ export interface ErrorData {
 }
 
 /** Kinds of failure; each maps to an exit code in the CLI. */
-export type ErrorCategory = 'config' | 'usage' | 'plugin' | 'job' | 'internal';
+export type ErrorCategory = 'config' | 'usage' | 'plugin' | 'job' | 'environment' | 'internal';
 
 /**
  * The base error of dj-sandbox: a stable `code`, a category, a message built from the data, and the data itself

@@ -1,3 +1,4 @@
+import { writeFileAtomic } from '@dj-sandbox/core';
 import sharp from 'sharp';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
@@ -7,7 +8,7 @@ export async function renderPng(spec: TopLevelSpec, path: string): Promise<void>
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   try {
     const svg = await view.toSVG(2);
-    await sharp(Buffer.from(svg)).png().toFile(path);
+    await writeFileAtomic(path, await sharp(Buffer.from(svg)).png().toBuffer());
   } finally {
     view.finalize();
   }
