@@ -35,6 +35,10 @@ export function buildProgram(version: string): Command {
     .option('-c, --config <file>', 'sandbox config file (YAML, JSON, .mjs or .ts)')
     .option('--work-dir <dir>', 'override work_dir')
     .option('--resume', 'continue from work_dir/context_infos.json')
+    .option(
+      '--fresh',
+      "discard an earlier run's records in work_dir (context_infos.json, tracker/, run.json) and start over",
+    )
     .option('--debug', 'debug logging on the terminal')
     .option('--parallel <n>', 'with hpo_config: trials run at once')
     .action(action(async () => (await import('./commands/run.ts')).runCommand));

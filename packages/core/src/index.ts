@@ -24,6 +24,7 @@ export * from './hooks/hook-names.ts';
 export * from './hooks/require-config.ts';
 export * from './io/atomic-file.ts';
 export * from './io/read-json-rows.ts';
+export * from './io/work-dir-lock.ts';
 export * from './logging/logger.ts';
 export * from './logging/progress.ts';
 export * from './operators/operator.ts';
