@@ -38,8 +38,14 @@ export async function prepare(options: ConfigOptions, cwd: string): Promise<Prep
   const loaded = await loadConfig({ ...(options.config ? { configFile: options.config } : {}), cwd, overrides });
   if (!loaded.config) throw new ConfigProblems(loaded.errors);
   const plugins = await loadPlugins(loaded.config, cwd);
-  const check = checkConfig(loaded.config, plugins.registry, cwd);
-  const errors = [...plugins.errors, ...check.errors];
+  let check: ReturnType<typeof checkConfig> = { errors: [], warnings: [] };
+  try {
+    check = checkConfig(loaded.config, plugins.registry, cwd);
+  } catch (error) {
+    // a config that already failed its schema may not hold together for the later checks: report what was found
+    if (loaded.errors.length === 0) throw error;
+  }
+  const errors = [...loaded.errors, ...plugins.errors, ...check.errors];
   if (errors.length > 0) throw new ConfigProblems(errors);
   return {
     config: loaded.config,

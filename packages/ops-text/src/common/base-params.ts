@@ -50,10 +50,21 @@ export function opParams<S extends z.ZodRawShape>(shape: S) {
   return z.object({ ...opCommonShape, ...shape }).loose();
 }
 
+/** The range of a ratio bound: a share, in [0, 1]. */
+export const RATIO = { min: 0, max: 1 } as const;
+
 /** A nullable number bound (`min_*` / `max_*`), null meaning unbounded. */
-export function bound(defaultValue: number | null, description: string, options: { min?: number } = { min: 0 }) {
-  // The valid range is declared (JSON Schema `minimum`, which k-sigma refinement clamps to) but not enforced:
-  // Data-Juicer accepts any number here, and recipes refined by its own k-sigma tool can hold negative bounds.
-  const base = options.min === undefined ? z.number() : z.number().meta({ minimum: options.min });
+export function bound(
+  defaultValue: number | null,
+  description: string,
+  options: { min?: number; max?: number } = { min: 0 },
+) {
+  // The valid range is declared (JSON Schema `minimum` / `maximum`, which k-sigma refinement clamps to) and checked
+  // by core's checkRecipe: a bound outside it that drops every sample is an error, one that bounds nothing a warning.
+  const range = {
+    ...(options.min === undefined ? {} : { minimum: options.min }),
+    ...(options.max === undefined ? {} : { maximum: options.max }),
+  };
+  const base = Object.keys(range).length === 0 ? z.number() : z.number().meta(range);
   return base.nullable().default(defaultValue).describe(description);
 }
