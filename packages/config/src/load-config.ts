@@ -143,7 +143,20 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<LoadC
       let text: string;
       try {
         text = readFileSync(file, 'utf8');
-      } catch {
+      } catch (error) {
+        if ((error as { code?: string }).code === 'EISDIR') {
+          return {
+            file,
+            errors: [
+              configError('config-is-folder', `${options.configFile ?? file} is a folder, not a config file.`, {
+                path: '--config',
+                received: options.configFile ?? file,
+                fix: 'Pass the config file itself, e.g. --config path/to/sandbox.yaml.',
+              }),
+            ],
+            warnings: [],
+          };
+        }
         return {
           file,
           errors: [
@@ -163,7 +176,19 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<LoadC
       scalarText = parsed.scalarText;
     }
   }
-  if (value === null || value === undefined) value = {};
+  if (value === null || value === undefined) {
+    return {
+      file,
+      errors: [
+        configError('config-empty', `${file} is empty.`, {
+          location: { file },
+          expected: 'a sandbox config: pipelines or *_job_configs, and global keys',
+          fix: 'Write the jobs to run (see examples/), or pass the right --config.',
+        }),
+      ],
+      warnings: [],
+    };
+  }
   if (!isMapping(value)) {
     return {
       file,

@@ -75,5 +75,31 @@ export function readContextFile(path: string): ContextInfos[] | undefined {
       fix: 'Run without --resume to start over.',
     });
   }
+  parsed.forEach((iteration, i) => {
+    const problem = contextShapeProblem(iteration);
+    if (problem) {
+      throw configError('context-file-shape', `cannot resume: ${path}, iteration ${i}: ${problem}.`, {
+        received: iteration,
+        fix: 'Restore the file from a backup, or run with --fresh to start over.',
+      });
+    }
+  });
   return (parsed as ContextInfosJson[]).map((c) => ContextInfos.fromJSON(c));
+}
+
+/** What is wrong with one saved iteration, or undefined when it has the shape `ContextInfos.fromJSON` reads. */
+function contextShapeProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'expected an object';
+  const { iter, pipeline_infos: pipelines } = value as { iter?: unknown; pipeline_infos?: unknown };
+  if (typeof iter !== 'number') return '"iter" must be a number';
+  if (pipelines === undefined || pipelines === null) return undefined;
+  if (!Array.isArray(pipelines)) return '"pipeline_infos" must be a list';
+  for (const p of pipelines) {
+    if (typeof p !== 'object' || p === null) return 'every pipeline_infos entry must be an object';
+    const jobs = (p as { job_infos?: unknown }).job_infos;
+    if (jobs !== undefined && jobs !== null && !Array.isArray(jobs)) return '"job_infos" must be a list';
+    if (Array.isArray(jobs) && jobs.some((j) => typeof j !== 'object' || j === null || Array.isArray(j)))
+      return 'every job_infos entry must be an object';
+  }
+  return undefined;
 }

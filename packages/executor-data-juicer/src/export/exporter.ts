@@ -5,7 +5,7 @@ import { readLineChunks } from '../dataset/open-file.ts';
 import { shardLayout, shardPaths, statsPathOf } from './export-paths.ts';
 import { JsonlWriter } from './jsonl-writer.ts';
 import { writeParquet } from './parquet-export.ts';
-import { RowSchema } from './row-schema.ts';
+import { RowSchema, setField } from './row-schema.ts';
 
 /** Stats and tag columns (spec §2.1). */
 export const STATS_KEY = '__dj__stats__';
@@ -168,7 +168,7 @@ export class Exporter {
           statsRow[key] = s[key];
           hasStats = true;
         }
-        if (!this.drop.has(key)) row[key] = s[key];
+        if (!this.drop.has(key)) setField(row, key, s[key]);
       }
       main.push(row);
       if (hasStats && !this.stats) {
