@@ -1,3 +1,4 @@
+import { redactSecrets } from '@dj-sandbox/core';
 import { Command } from 'commander';
 import { exitCodeFor, renderError } from './output/render-error.ts';
 
@@ -9,7 +10,7 @@ function action<O>(load: () => Promise<(options: O) => Promise<number>>) {
       process.exitCode = await (await load())(options);
     } catch (error) {
       const debug = (options as { debug?: boolean } | undefined)?.debug === true || process.argv.includes('--debug');
-      process.stderr.write(`${renderError(error, debug)}\n`);
+      process.stderr.write(`${redactSecrets(renderError(error, debug))}\n`);
       process.exitCode = exitCodeFor(error);
     }
   };

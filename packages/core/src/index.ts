@@ -28,6 +28,7 @@ export * from './io/read-json-rows.ts';
 export * from './io/work-dir-lock.ts';
 export * from './logging/logger.ts';
 export * from './logging/progress.ts';
+export * from './logging/redact.ts';
 export * from './operators/check-recipe.ts';
 export * from './operators/operator.ts';
 export * from './operators/operator-catalog.ts';

@@ -7,6 +7,7 @@ import {
   lockWorkDir,
   prepareWorkDir,
   type RunEvent,
+  redactSecrets,
   runSandbox,
 } from '@dj-sandbox/core';
 import pc from 'picocolors';
@@ -69,7 +70,7 @@ async function runLocked(prepared: Prepared, options: RunOptions, cwd: string, w
   const file = jsonLinesSink(workDir, `sandbox_log_${config.project_name}_${config.experiment_name}`);
   const sinks: LogSink[] = [file.sink, ...(config.debug ? [terminalSink()] : [])];
   const logger = createLogger(sinks, config.debug ? 'debug' : 'info');
-  const out = (line: string) => process.stderr.write(`${line}\n`);
+  const out = (line: string) => process.stderr.write(`${redactSecrets(line)}\n`);
   for (const warning of prepared.warnings) out(`${pc.yellow('!')} ${warning.message}`);
   if (prepared.automatic.length) out(pc.dim(`plugins loaded automatically: ${prepared.automatic.join(', ')}`));
   out(pc.dim(`work_dir: ${workDir}  log: ${file.file}`));
