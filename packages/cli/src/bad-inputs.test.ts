@@ -5,7 +5,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { testdir } from '@dj-sandbox/test-utils';
 import { describe, expect, it } from 'vitest';
-import { linkInstalledPackages, runCli } from './test-helpers/run-cli.ts';
+import { linkInstalledPackages, runCli, startCli } from './test-helpers/run-cli.ts';
 
 const PLUGIN = fileURLToPath(new URL('./__fixtures__/counting-plugin.mjs', import.meta.url));
 const JOBS = `plugins: ['${PLUGIN}']\nwork_dir: ./out\nprobe_job_configs: [{hook: ProbeViaAnalyzerHook, meta_name: probe}]\n`;
@@ -155,3 +155,16 @@ function writeFile(path: string, content: string | Buffer): void {
   mkdirSync(join(path, '..'), { recursive: true });
   writeFileSync(path, content);
 }
+
+describe('a closed pipe', () => {
+  it('ends `dj-sandbox schema | head` quietly with exit 0 (EPIPE)', async () => {
+    const child = startCli(['schema'], { cwd: testdir() });
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += d));
+    // the reader is gone before the output is written, as when `head` has read its lines
+    child.stdout!.destroy();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  }, 60_000);
+});

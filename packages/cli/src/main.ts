@@ -113,6 +113,13 @@ export function buildProgram(version: string): Command {
 
 /** Runs the CLI with `argv` (as `process.argv`). */
 export async function main(argv: string[], version: string): Promise<void> {
+  // `dj-sandbox schema | head`: the reader went away, which ends the output, not the program with a stack trace
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   try {
     await buildProgram(version).parseAsync(argv);
   } catch (error) {
