@@ -1,5 +1,6 @@
 import { redactSecrets } from '@dj-sandbox/core';
 import { Command } from 'commander';
+import { CLI_GLOBALS } from './commands/global-options.ts';
 import { exitCodeFor, renderError } from './output/render-error.ts';
 
 /** Wraps a lazily imported command so that every failure is rendered once and mapped to an exit code. */
@@ -14,6 +15,12 @@ function action<O>(load: () => Promise<(options: O) => Promise<number>>) {
       process.exitCode = exitCodeFor(error);
     }
   };
+}
+
+/** `--max_iter_num 2` and the other scalar global keys; they win over the file and `DJ_SANDBOX_*`. */
+function globalKeyOptions(command: Command): Command {
+  for (const key of CLI_GLOBALS) command.option(`--${key} <value>`, `set the global key ${key} (over the file)`);
+  return command;
 }
 
 /** Builds the `dj-sandbox` command line; commands are imported only when they run. */
@@ -41,13 +48,17 @@ export function buildProgram(version: string): Command {
       "discard an earlier run's records in work_dir (context_infos.json, tracker/, run.json) and start over",
     )
     .option('--debug', 'debug logging on the terminal')
-    .option('--parallel <n>', 'with hpo_config: trials run at once')
-    .action(action(async () => (await import('./commands/run.ts')).runCommand));
+    .option('--parallel <n>', 'with hpo_config: trials run at once');
+  globalKeyOptions(program.commands.find((c) => c.name() === 'run')!).action(
+    action(async () => (await import('./commands/run.ts')).runCommand),
+  );
   program
     .command('validate')
     .description('check a config and its plugins without running anything')
-    .option('-c, --config <file>', 'sandbox config file')
-    .action(action(async () => (await import('./commands/validate.ts')).validateCommand));
+    .option('-c, --config <file>', 'sandbox config file');
+  globalKeyOptions(program.commands.find((c) => c.name() === 'validate')!).action(
+    action(async () => (await import('./commands/validate.ts')).validateCommand),
+  );
   program
     .command('plugins')
     .description('list loaded plugins with their hooks, component types and operators')

@@ -69,3 +69,13 @@ describe('one run per work dir', () => {
     expect(metrics.filter((l) => JSON.parse(l).key === 'score.value')).toHaveLength(1);
   }, 120_000);
 });
+
+describe('global keys on the command line', () => {
+  it('sets max_iter_num with --max_iter_num, over the file', async () => {
+    const dir = testdir({ 'sandbox.yaml': `${CONFIG}max_iter_num: 1\n` });
+    const { code, stderr } = await runCli(['run', '-c', 'sandbox.yaml', '--max_iter_num', '2'], { cwd: dir });
+    expect(code, stderr).toBe(0);
+    const iterations = JSON.parse(readFileSync(join(dir, 'out/context_infos.json'), 'utf8'));
+    expect(iterations.map((i: { iter: number }) => i.iter)).toEqual([1, 2]);
+  }, 60_000);
+});

@@ -7,6 +7,7 @@ import {
   type SandboxConfig,
 } from '@dj-sandbox/core';
 import { loadPlugins } from '../plugins/load-plugins.ts';
+import { globalOverrides } from './global-options.ts';
 
 /** Options shared by the commands that read a sandbox config. */
 export interface ConfigOptions {
@@ -31,7 +32,7 @@ export interface Prepared {
  * throws one {@link ConfigProblems} with all of them.
  */
 export async function prepare(options: ConfigOptions, cwd: string): Promise<Prepared> {
-  const overrides: Record<string, unknown> = {};
+  const overrides: Record<string, unknown> = globalOverrides(options as Record<string, unknown>);
   if (options.workDir !== undefined) overrides.work_dir = options.workDir;
   if (options.resume !== undefined) overrides.resume = options.resume;
   if (options.debug !== undefined) overrides.debug = options.debug;
