@@ -48,8 +48,9 @@ describe('declared parameter types', () => {
   it("declares Data-Juicer's int length and count bounds as integers, so k-sigma refinement rounds them", () => {
     const integerParams = (name: string) => {
       const op = textOperators.find((o) => o.name === name)!;
-      const schema = (op.params as unknown as { toJSONSchema(o: object): { properties: Record<string, object> } })
-        .toJSONSchema({ io: 'input', unrepresentable: 'any' });
+      const schema = (
+        op.params as unknown as { toJSONSchema(o: object): { properties: Record<string, object> } }
+      ).toJSONSchema({ io: 'input', unrepresentable: 'any' });
       return Object.entries(schema.properties)
         .filter(([, node]) => JSON.stringify(node).includes('"type":"integer"'))
         .map(([key]) => key);
