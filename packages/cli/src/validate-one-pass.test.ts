@@ -45,7 +45,7 @@ describe('dj-sandbox validate', () => {
       /recipe\.yaml:2:1 export_pth: unknown recipe key "export_pth"\. Did you mean "export_path"/,
       /recipe\.yaml:4:26 process\[0\]\.text_length_filter\.min_lenn: text_length_filter has no parameter "min_lenn"/,
       /recipe\.yaml:5:24 .*words_num_filter: min_num \(50\) is above max_num \(10\)/,
-      /extra_configs\.optimizer: invalid ModelInferExecutor config for type "counting_infer": unknown optimizer "adamw"/,
+      /extra_configs\.optimizer: invalid ModelInferExecutor config for type "counting_infer": optimizer: unknown optimizer "adamw"/,
       /input\.extra_configs\.value: input extra_configs\.value names no job: "prep\.proces\.0"/,
     ])
       expect(text).toMatch(expected);

@@ -1,6 +1,6 @@
 import { KNOWN_HOOK_PROVIDERS } from '../components/known-providers.ts';
 import { unknownTypeFix } from '../components/registry-component-factory.ts';
-import { type ConfigTree, isMapping, nestedQuery } from '../config/config-tree.ts';
+import { type ConfigTree, isMapping } from '../config/config-tree.ts';
 import { loadSideConfig } from '../config/side-config.ts';
 import { didYouMean } from '../errors/did-you-mean.ts';
 import type { DjSandboxError } from '../errors/dj-sandbox-error.ts';
@@ -75,12 +75,11 @@ function checkHook(job: JobConfig, registry: PluginRegistry, cwd: string, errors
         errors.push(
           configError(
             'component-config',
-            `invalid ${kind} config for type ${JSON.stringify(type)}: ${issue.message}.`,
+            `invalid ${kind} config for type ${JSON.stringify(type)}: ${at ? `${at}: ` : ''}${issue.message}.`,
             {
               path: `${job.configPath}.extra_configs${at ? `.${at}` : ''}`,
               ...(job.location ? { location: job.keyLocations?.extra_configs ?? job.location } : {}),
               plugin: component.plugin,
-              received: at ? nestedQuery(extra, at) : extra,
             },
           ),
         );
