@@ -23,7 +23,7 @@ export async function pluginsCommand(
   cwd: string = process.cwd(),
 ): Promise<number> {
   const loaded = options.config ? await loadConfig({ configFile: options.config, cwd }) : undefined;
-  if (loaded && !loaded.config) {
+  if (loaded && (!loaded.config || loaded.errors.length > 0)) {
     process.stderr.write(`${renderProblems(loaded.errors)}\n`);
     return EXIT.config;
   }

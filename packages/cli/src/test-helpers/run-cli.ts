@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'import-meta-resolve';
 
@@ -30,4 +32,12 @@ export function runCli(
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/**
+ * Makes the CLI's installed packages (the data engine and ops-text among them) resolvable from a temporary test
+ * folder, as they would be in a user's project.
+ */
+export function linkInstalledPackages(dir: string): void {
+  symlinkSync(fileURLToPath(new URL('../../node_modules', import.meta.url)), join(dir, 'node_modules'));
 }

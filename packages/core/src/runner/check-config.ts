@@ -6,7 +6,9 @@ import { didYouMean } from '../errors/did-you-mean.ts';
 import type { DjSandboxError } from '../errors/dj-sandbox-error.ts';
 import { configError } from '../errors/errors.ts';
 import type { PluginRegistry } from '../plugin/plugin-registry.ts';
+import { issuePath } from '../plugin/standard-schema.ts';
 import { JOB_GROUPS, type JobConfig, type PipelineConfig, type SandboxConfig } from '../types/sandbox-config.ts';
+import { checkJobRecipes } from './check-recipes.ts';
 import { configChecksPoint } from './config-checks.ts';
 import { parseIterUpdate } from './iter-updater.ts';
 import { parseTarget } from './targets.ts';
@@ -64,7 +66,28 @@ function checkHook(job: JobConfig, registry: PluginRegistry, cwd: string, errors
   const extra = staticExtraConfigs(job, cwd);
   if (!extra) return;
   const type = extra.type;
-  if (typeof type === 'string' && !registry.component(kind, type)) {
+  const component = typeof type === 'string' ? registry.component(kind, type) : undefined;
+  if (component?.value.config) {
+    const result = component.value.config['~standard'].validate(extra);
+    // an async schema is checked when the job runs
+    if (!(result instanceof Promise) && result.issues) {
+      for (const issue of result.issues) {
+        const at = issuePath(issue);
+        errors.push(
+          configError(
+            'component-config',
+            `invalid ${kind} config for type ${JSON.stringify(type)}: ${at ? `${at}: ` : ''}${issue.message}.`,
+            {
+              path: `${job.configPath}.extra_configs${at ? `.${at}` : ''}`,
+              ...(job.location ? { location: job.keyLocations?.extra_configs ?? job.location } : {}),
+              plugin: component.plugin,
+            },
+          ),
+        );
+      }
+    }
+  }
+  if (typeof type === 'string' && !component) {
     errors.push(
       configError('component-type-unknown', `no loaded plugin provides ${kind} type ${JSON.stringify(type)}.`, {
         path: `${job.configPath}.extra_configs.type`,
@@ -73,6 +96,11 @@ function checkHook(job: JobConfig, registry: PluginRegistry, cwd: string, errors
       }),
     );
   }
+}
+
+function jobExists(config: SandboxConfig, pipelineName: string, metaName: string): boolean {
+  const pipeline = config.pipelines.find((p) => p.name === pipelineName);
+  return !!pipeline && pipelineJobs(pipeline).some((j) => j.job.meta_name === metaName);
 }
 
 function hasOutput(config: SandboxConfig, key: string): boolean {
@@ -133,6 +161,21 @@ export function checkConfig(config: SandboxConfig, registry: PluginRegistry, cwd
     for (const { job } of pipelineJobs(pipeline)) {
       checkHook(job, registry, cwd, errors);
       for (const [key, contextKey] of Object.entries(job.input)) {
+        const [pipelineName, metaName] = String(contextKey).split('.');
+        if (pipelineName !== '-1' && metaName !== undefined && !jobExists(config, pipelineName!, metaName)) {
+          errors.push(
+            configError('input-unknown-job', `input ${key} names no job: ${JSON.stringify(contextKey)}.`, {
+              path: `${job.configPath}.input.${key}`,
+              ...(job.location ? { location: job.keyLocations?.input ?? job.location } : {}),
+              expected: '<pipeline>.<meta_name>.<output key> of a job in this config, or -1.<output key>',
+              received: contextKey,
+              fix: `Jobs: ${config.pipelines.flatMap((p) => pipelineJobs(p).map((j) => `${p.name}.${j.job.meta_name}`)).join(', ')}.${didYouMean(
+                `${pipelineName}.${metaName}`,
+                config.pipelines.flatMap((p) => pipelineJobs(p).map((j) => `${p.name}.${j.job.meta_name}`)),
+              )}`,
+            }),
+          );
+        }
         if (contextKey === '-1') {
           errors.push(
             configError(
@@ -178,5 +221,6 @@ export function checkConfig(config: SandboxConfig, registry: PluginRegistry, cwd
     errors.push(...(found.errors ?? []));
     warnings.push(...(found.warnings ?? []));
   }
+  checkJobRecipes(config, registry, cwd, { errors, warnings });
   return { errors, warnings };
 }

@@ -1,4 +1,4 @@
-import { jobError } from '@dj-sandbox/core';
+import { jobError, writeFileAtomic } from '@dj-sandbox/core';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 
@@ -31,7 +31,7 @@ export async function renderPng(spec: TopLevelSpec, path: string): Promise<void>
   try {
     const svg = await view.toSVG(2);
     const sharp = await loadSharp();
-    await sharp(Buffer.from(svg)).png().toFile(path);
+    await writeFileAtomic(path, await sharp(Buffer.from(svg)).png().toBuffer());
   } finally {
     view.finalize();
   }

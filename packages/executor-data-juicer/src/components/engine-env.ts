@@ -6,6 +6,7 @@ import {
   type ComponentEnv,
   type ConfigTree,
   type Logger,
+  operatorCatalogPoint,
   operatorsPoint,
 } from '@dj-sandbox/core';
 import { datasetSources, type SourceSpec } from '../dataset/dataset-sources.ts';
@@ -64,7 +65,10 @@ export async function prepareRun(
 ): Promise<PreparedRun> {
   const logger = env.logger;
   const { definitions, sources } = loadedOperators(env);
-  const recipe = await initRecipe(tree, definitions);
+  const recipe = await initRecipe(tree, definitions, {
+    catalog: env.extensions(operatorCatalogPoint),
+    onWarning: (warning) => logger.warn(warning.message),
+  });
   const specs: SourceSpec[] = datasetSources(recipe.tree);
   await mkdir(recipe.workDir, { recursive: true });
   await mkdir(dirname(recipe.exportPath), { recursive: true });

@@ -1,5 +1,5 @@
 import type { ComponentEnv, ConfigTree, ProcessDataResult } from '@dj-sandbox/core';
-import { Exporter } from '../export/exporter.ts';
+import { Exporter, exportAll } from '../export/exporter.ts';
 import { exportTypeOf } from '../recipe/init-recipe.ts';
 import { prepareRun } from './engine-env.ts';
 
@@ -26,8 +26,9 @@ export async function processRecipe(
       tempDir: run.tempDir,
       schema: run.schema,
     });
-    for await (const batch of pipeline.run(run.input)) await exporter.write(batch.samples);
-    const exported = await exporter.close();
+    const exported = await exportAll(exporter, async () => {
+      for await (const batch of pipeline.run(run.input)) await exporter.write(batch.samples);
+    });
     const n = pipeline.reports.length;
     pipeline.reports.forEach((r, i) => {
       env.logger.info(

@@ -55,7 +55,19 @@ async function* readSource(source: SourceSpec, opts: LoadOptions): AsyncGenerato
   const flat = opts.textKeys.every((k) => !k.includes('.'));
   let rows = 0;
   let dropped = 0;
-  const onMalformed = (file: string, line: number, reason: string): void => {
+  const onMalformed = (file: string, line: number, reason: string, kept = false): void => {
+    if (kept) {
+      if (opts.strict) {
+        throw configError('dataset-invalid-utf8', `input line ${file}:${line} ${reason}.`, {
+          path: source.configPath,
+          location: { file, line },
+          expected: 'UTF-8 text',
+          fix: 'Convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8), or drop --strict to keep such lines with a warning.',
+        });
+      }
+      opts.logger.warn(`input line ${file}:${line} ${reason}`, { file, line });
+      return;
+    }
     if (opts.strict) {
       throw jobError('dataset-malformed-line', `malformed input line ${file}:${line}: ${reason}.`, {
         path: source.configPath,

@@ -1,4 +1,5 @@
 import { type FileHandle, open } from 'node:fs/promises';
+import { asFileSystemError } from '@dj-sandbox/core';
 import { readLineChunks } from '../dataset/open-file.ts';
 import type { Batch } from './batch.ts';
 
@@ -54,7 +55,11 @@ export class SpillFile {
       this.bytes += Buffer.byteLength(line);
       text += line;
     }
-    await this.handle.write(text);
+    try {
+      await this.handle.write(text);
+    } catch (error) {
+      throw asFileSystemError(this.path, error);
+    }
   }
 
   /** Finishes writing. */

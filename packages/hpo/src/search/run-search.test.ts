@@ -231,4 +231,53 @@ describe('runSearch', () => {
     expect(t2!.params).toEqual(sampler.suggest(2, [finished, running]));
     expect(t2!.params).not.toEqual(sampler.suggest(2, [finished]));
   });
+
+  it('gives every trial its own export paths, so parallel trials never share files', async () => {
+    const dir = testdir();
+    const exportPaths: string[] = [];
+    const runTrial: RunTrial = async (trial) => {
+      const dj = trial.config.pipelines[0]!.jobs.execution_job_configs[0]!.dj_configs as { export_path: string };
+      exportPaths.push(dj.export_path);
+      return { metrics: { 'eval.score': 1 }, status: 'finished' };
+    };
+    const config = baseConfig();
+    (config.pipelines[0]!.jobs.execution_job_configs[0]!.dj_configs as Record<string, unknown>).export_path =
+      './outputs/demo/res.jsonl';
+    await runSearch({
+      config,
+      cwd: dir,
+      runTrial,
+      parallel: 2,
+      sweep: {
+        method: 'grid',
+        metric: { name: 'eval.score', goal: 'maximize' },
+        parameters: { 'text_length_filter.min_len': { values: [20, 50] } },
+      },
+    });
+    expect(exportPaths.sort()).toEqual(['./outputs/demo/trial_0/res.jsonl', './outputs/demo/trial_1/res.jsonl']);
+  });
+
+  it("accepts the metric by the output name the user gave it (eval.min_mse) as well as the tracker's key (eval.1)", async () => {
+    const config = baseConfig();
+    config.pipelines[0]!.jobs.execution_job_configs[0]!.meta_name = 'eval';
+    config.pipelines[0]!.jobs.execution_job_configs[0]!.output = ['mse', 'min_mse'];
+    const runTrial: RunTrial = async (trial) => ({
+      metrics: { 'eval.0': 1, 'eval.1': -score(minLenOf(trial)) },
+      status: 'finished',
+    });
+    for (const name of ['eval.min_mse', 'eval.1']) {
+      const result = await runSearch({
+        config,
+        cwd: testdir(),
+        runTrial,
+        sweep: {
+          method: 'grid',
+          metric: { name, goal: 'minimize' },
+          parameters: { 'text_length_filter.min_len': { values: [20, 50, 80] } },
+        },
+      });
+      expect(result.trials.map((t) => t.value)).toEqual([16, 1, 4]);
+      expect(result.best).toMatchObject({ index: 1 });
+    }
+  });
 });
