@@ -14,6 +14,7 @@ export const OPERATOR_PACKAGES = [
   '@dj-sandbox/ops-image',
   '@dj-sandbox/ops-video',
   '@dj-sandbox/ops-audio',
+  '@dj-sandbox/ops-llm',
 ];
 
 /** Other data engines, loaded with the native one when installed: it hands them recipes it cannot run. */

@@ -44,6 +44,18 @@ export function staticExtraConfigs(job: JobConfig, cwd: string): ConfigTree | un
   return undefined;
 }
 
+/** The `extra_configs` keys whose values come at run time: set by the job's `input`, or still a `<placeholder>`. */
+function keysFilledLater(job: JobConfig, extra: Record<string, unknown>): Set<string> {
+  const keys = new Set<string>();
+  for (const target of Object.keys(job.input ?? {})) {
+    if (target === 'extra_configs') return new Set(Object.keys(extra));
+    if (target.startsWith('extra_configs.')) keys.add(target.slice('extra_configs.'.length).split('.')[0] ?? '');
+  }
+  for (const [key, value] of Object.entries(extra))
+    if (typeof value === 'string' && /^<[^<>]+>$/.test(value.trim())) keys.add(key);
+  return keys;
+}
+
 function checkHook(job: JobConfig, registry: PluginRegistry, cwd: string, errors: DjSandboxError[]): void {
   const owned = registry.hooks.get(job.hook);
   if (!owned) {
@@ -71,8 +83,12 @@ function checkHook(job: JobConfig, registry: PluginRegistry, cwd: string, errors
     const result = component.value.config['~standard'].validate(extra);
     // an async schema is checked when the job runs
     if (!(result instanceof Promise) && result.issues) {
+      const late = keysFilledLater(job, extra);
       for (const issue of result.issues) {
         const at = issuePath(issue);
+        // A key that `input` fills in, or a reference placeholder (`<updated_by_the_input_mapping>`), is checked when
+        // the job runs, with its real value.
+        if (late.has(String(at).split(/[.[]/)[0] ?? '')) continue;
         errors.push(
           configError(
             'component-config',
