@@ -2,7 +2,7 @@ import { type ConfigTree, configError, isMapping } from '@dj-sandbox/core';
 import type { RetryPolicy } from '@dj-sandbox/openai-client';
 import { BUILD_MESSAGES_FUNCS, type BuildMessages, PARSE_OUTPUT_FUNCS, type ParseOutput } from '../messages/helpers.ts';
 
-/** The `api` executor's config, read from `extra_configs` with the reference's defaults (spec §4.6.4). */
+/** The `api` executor's config, read from `extra_configs` with the reference's defaults (see docs/language-models.md). */
 export interface ApiInferConfig {
   /** `model`; null asks the server for its first model. */
   readonly model: string | null;

@@ -8,7 +8,7 @@ import { processRecipe } from './process-recipe.ts';
 const SELECTOR_ALGOS = new Set(['frequency_specified_field_selector', 'topk_specified_field_selector']);
 
 /**
- * Data-Juicer's `sample_data` for ProbeViaModelInferHook (spec §3.7): `uniform` loads the recipe's dataset and
+ * Data-Juicer's `sample_data` for ProbeViaModelInferHook (see docs/language-models.md): `uniform` loads the recipe's dataset and
  * keeps `ceil(n × ratio)` rows in the order of a seed-42 shuffle (Data-Juicer's `random_sample`, whose shuffle is
  * numpy's `default_rng(42).permutation`); the two field selectors run as the only operator of the recipe with
  * `params`. The sample is written as JSON Lines to `exportPath` (temporary name, then rename).

@@ -6,7 +6,7 @@ import { pythonJsonDumps } from '../common/python-json.ts';
 import { readJsonLines } from './read-jsonlines.ts';
 
 /**
- * `GeneralDataExecutor` type `coco_caption_meta_generation` (spec §4.4.2): for each JSON Lines pool, InternVL's
+ * `GeneralDataExecutor` type `coco_caption_meta_generation` (see docs/internvl-coco-caption.md): for each JSON Lines pool, InternVL's
  * meta file `<export_path>/<name>_meta.json` holding
  * `{"<name>": {"root": "data/coco/", "annotation": <path relative to data_root_path>, "data_augment": false,
  * "repeat_time": 1, "length": <rows>}}` (that key order, `json.dump` spacing, ASCII-escaped). A null

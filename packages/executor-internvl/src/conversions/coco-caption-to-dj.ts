@@ -14,7 +14,7 @@ export function imageToken(): string {
 }
 
 /**
- * `GeneralDataExecutor` type `coco_caption_to_dj_conversion` (spec §4.4.1): each InternVL COCO-caption JSON Lines
+ * `GeneralDataExecutor` type `coco_caption_to_dj_conversion` (see docs/internvl-coco-caption.md): each InternVL COCO-caption JSON Lines
  * file becomes `<export_path>/<name>_dj_fmt.jsonl`, every row keeping its fields and gaining
  * `images = [row.image]` and `text = "<__dj__image> " + row.conversations[1].value`. Returns the written paths.
  */

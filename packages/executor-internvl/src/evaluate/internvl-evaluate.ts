@@ -11,7 +11,7 @@ import { COCO_CAPTION_DIMENSIONS, parseCaptionMetrics } from './parse-caption-me
 export type CocoCaptionResult = Record<string, number> & { avg_score: number };
 
 /**
- * `ModelEvaluator` type `internvl_coco_caption` (spec §5.2): for each existing checkpoint, InternVL's
+ * `ModelEvaluator` type `internvl_coco_caption` (see docs/internvl-coco-caption.md): for each existing checkpoint, InternVL's
  * `GPUS=<n> bash evaluate.sh <checkpoint relative to internvl_chat> caption-coco --dynamic` in
  * `<internvl_home>/internvl_chat`, inside InternVL's environment, its output appended to `<ckpt>/eval_log.txt`.
  * The metrics are read from this run's output (never from an older run in the log) and averaged into

@@ -62,7 +62,7 @@ function checkBatch(env: ComponentEnv, config: ConfigTree, numGpus: number): num
 }
 
 /**
- * `ModelTrainExecutor` type `internvl_coco_caption` (spec §5.2): LoRA fine-tuning of an InternVL2 model on each
+ * `ModelTrainExecutor` type `internvl_coco_caption` (see docs/internvl-coco-caption.md): LoRA fine-tuning of an InternVL2 model on each
  * COCO-caption meta file in turn. Checks `internvl_home`, the GPUs and the batch size, writes one training script
  * per meta path into `script_dir` (`<meta>_<model>.sh`, output in `<work_dir>/<meta>_<model>`), creates InternVL's
  * environment through the Python bridge, runs the scripts there with their output streamed into the model log and

@@ -25,7 +25,7 @@ const params = opParams({ mode: z.enum(CHINESE_CONVERT_MODES).default('s2t') });
 
 /**
  * `chinese_convert_mapper`: converts between Simplified, Traditional (Taiwan, Hong Kong) Chinese and Japanese
- * Shinjitai with the dictionaries of OpenCC 1.1.9, the version Data-Juicer pins (spec §4.2).
+ * Shinjitai with the dictionaries of OpenCC 1.1.9, the version Data-Juicer pins (see docs/differences-from-reference.md).
  */
 export const chineseConvertMapper = defineTextMapper<z.output<typeof params>>({
   name: 'chinese_convert_mapper',
