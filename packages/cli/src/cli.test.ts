@@ -43,9 +43,10 @@ describe('the dj-sandbox CLI', () => {
     const { code, stderr } = await runCli(['run', '-c', 'sandbox.yaml'], { cwd: dir });
     expect(code).toBe(2);
     expect(strip(stderr)).toMatchInlineSnapshot(`
-      "✖ 2 problems in the config:
+      "✖ 3 problems in the config:
         • <dir>/sandbox.yaml:2:1 max_iter_nmu: unknown key "max_iter_nmu". Expected one of the global keys of spec/sandbox.md §1.2, received "max_iter_nmu". Remove it or fix its spelling. Did you mean "max_iter_num"?
         • <dir>/sandbox.yaml:5:5 probe_job_configs[0].meta_name: wrong type. Expected string, received 3.
+        • <dir>/sandbox.yaml:4:5 probe_job_configs[0].hook: undefined hook "ProbeViaAnalyzerHook". Expected a hook provided by a loaded plugin, received "ProbeViaAnalyzerHook". hook ProbeViaAnalyzerHook is provided by @dj-sandbox/hooks-data: install it and add it to plugins.
       "
     `);
   });
@@ -104,5 +105,17 @@ describe('the dj-sandbox CLI', () => {
     const { code } = await runCli(['--config', 'sandbox.yaml'], { cwd: dir });
     expect(code).toBe(0);
     expect(existsSync(join(dir, 'out/context_infos.json'))).toBe(true);
+  });
+
+  it('runs the config it discovers (dj-sandbox.config.yaml) when no --config is given, from a subfolder too', async () => {
+    const dir = testdir({
+      'package.json': '{"name": "project"}',
+      'dj-sandbox.config.yaml': `plugins: ['${PLUGIN}']\nwork_dir: ./out\nprobe_job_configs: [{hook: ProbeViaAnalyzerHook, meta_name: probe}]\n`,
+      'data/.keep': '',
+    });
+    const { code } = await runCli(['run'], { cwd: join(dir, 'data') });
+    expect(code).toBe(0);
+    // Relative paths in a config are relative to the working directory, as in the Python sandbox.
+    expect(existsSync(join(dir, 'data/out/context_infos.json'))).toBe(true);
   });
 });

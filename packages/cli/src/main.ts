@@ -1,4 +1,6 @@
+import { redactUrlCredentials } from '@dj-sandbox/core';
 import { Command } from 'commander';
+import { CLI_GLOBALS } from './commands/global-options.ts';
 import { exitCodeFor, renderError } from './output/render-error.ts';
 
 /** Wraps a lazily imported command so that every failure is rendered once and mapped to an exit code. */
@@ -8,10 +10,17 @@ function action<O>(load: () => Promise<(options: O) => Promise<number>>) {
     try {
       process.exitCode = await (await load())(options);
     } catch (error) {
-      process.stderr.write(`${renderError(error)}\n`);
+      const debug = (options as { debug?: boolean } | undefined)?.debug === true || process.argv.includes('--debug');
+      process.stderr.write(`${redactUrlCredentials(renderError(error, debug))}\n`);
       process.exitCode = exitCodeFor(error);
     }
   };
+}
+
+/** `--max_iter_num 2` and the other scalar global keys; they win over the file and `DJ_SANDBOX_*`. */
+function globalKeyOptions(command: Command): Command {
+  for (const key of CLI_GLOBALS) command.option(`--${key} <value>`, `set the global key ${key} (over the file)`);
+  return command;
 }
 
 /** Builds the `dj-sandbox` command line; commands are imported only when they run. */
@@ -34,14 +43,22 @@ export function buildProgram(version: string): Command {
     .option('-c, --config <file>', 'sandbox config file (YAML, JSON, .mjs or .ts)')
     .option('--work-dir <dir>', 'override work_dir')
     .option('--resume', 'continue from work_dir/context_infos.json')
+    .option(
+      '--fresh',
+      "discard an earlier run's records in work_dir (context_infos.json, tracker/, run.json) and start over",
+    )
     .option('--debug', 'debug logging on the terminal')
-    .option('--parallel <n>', 'with hpo_config: trials run at once')
-    .action(action(async () => (await import('./commands/run.ts')).runCommand));
+    .option('--parallel <n>', 'with hpo_config: trials run at once');
+  globalKeyOptions(program.commands.find((c) => c.name() === 'run')!).action(
+    action(async () => (await import('./commands/run.ts')).runCommand),
+  );
   program
     .command('validate')
     .description('check a config and its plugins without running anything')
-    .option('-c, --config <file>', 'sandbox config file')
-    .action(action(async () => (await import('./commands/validate.ts')).validateCommand));
+    .option('-c, --config <file>', 'sandbox config file');
+  globalKeyOptions(program.commands.find((c) => c.name() === 'validate')!).action(
+    action(async () => (await import('./commands/validate.ts')).validateCommand),
+  );
   program
     .command('plugins')
     .description('list loaded plugins with their hooks, component types and operators')
@@ -97,6 +114,19 @@ export function buildProgram(version: string): Command {
     .option('--seed <n>', 'seed of the split and shuffles', '42')
     .action(action(async () => (await import('./commands/quality.ts')).qualityTrainCommand));
   program
+    .command('init')
+    .description('create a new project piece')
+    .command('plugin')
+    .description('write a ready plugin package (a hook, a component, an operator, their tests, a README) into <dir>')
+    .argument('<dir>', 'a new or empty folder')
+    .option('--name <package>', 'npm package name (default: dj-sandbox-plugin-<dir name>)')
+    .action(async (dir: string, options: { name?: string }) => {
+      await action(async () => {
+        const { initPluginCommand } = await import('./commands/init-plugin.ts');
+        return (o: { name?: string }) => initPluginCommand(dir, o);
+      })(options);
+    });
+  program
     .command('ops')
     .description('list the operators of the installed operator plugins')
     .option('--markdown', 'print the operator reference as Markdown')
@@ -107,6 +137,13 @@ export function buildProgram(version: string): Command {
 
 /** Runs the CLI with `argv` (as `process.argv`). */
 export async function main(argv: string[], version: string): Promise<void> {
+  // `dj-sandbox schema | head`: the reader went away, which ends the output, not the program with a stack trace
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   try {
     await buildProgram(version).parseAsync(argv);
   } catch (error) {

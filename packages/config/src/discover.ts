@@ -14,6 +14,12 @@ export const SEARCH_PLACES = [
   '.dj-sandboxrc.json',
 ];
 
+/**
+ * The loader for files that parseSource re-reads with positions: it only has to tell cosmiconfig the file is a
+ * config. It must not return null — cosmiconfig treats a null config as an empty file and searches on.
+ */
+const acceptFile = () => ({});
+
 /** A config found by discovery: its file and, for JS/TS configs, the value already evaluated. */
 export interface DiscoveredConfig {
   file: string;
@@ -30,7 +36,7 @@ export async function discoverConfig(cwd: string): Promise<DiscoveredConfig | un
     searchPlaces: SEARCH_PLACES,
     searchStrategy: 'project',
     // YAML/JSON are re-read by parseSource for positions; the loader only has to accept the file.
-    loaders: { '.yaml': () => null, '.yml': () => null, noExt: () => null },
+    loaders: { '.yaml': acceptFile, '.yml': acceptFile, noExt: acceptFile },
   });
   const found = await explorer.search(cwd);
   if (!found) return undefined;

@@ -27,7 +27,10 @@ export interface LoadConfigOptions {
   env?: Record<string, string | undefined>;
 }
 
-/** The outcome: a config when there were no errors, and every problem found. */
+/**
+ * The outcome: every problem found, and the config whenever it could be normalised. A config that comes with
+ * errors is for reporting further problems only (validation in one pass), never for running.
+ */
 export interface LoadConfigResult {
   config?: SandboxConfig;
   file?: string;
@@ -140,7 +143,20 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<LoadC
       let text: string;
       try {
         text = readFileSync(file, 'utf8');
-      } catch {
+      } catch (error) {
+        if ((error as { code?: string }).code === 'EISDIR') {
+          return {
+            file,
+            errors: [
+              configError('config-is-folder', `${options.configFile ?? file} is a folder, not a config file.`, {
+                path: '--config',
+                received: options.configFile ?? file,
+                fix: 'Pass the config file itself, e.g. --config path/to/sandbox.yaml.',
+              }),
+            ],
+            warnings: [],
+          };
+        }
         return {
           file,
           errors: [
@@ -160,7 +176,19 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<LoadC
       scalarText = parsed.scalarText;
     }
   }
-  if (value === null || value === undefined) value = {};
+  if (value === null || value === undefined) {
+    return {
+      file,
+      errors: [
+        configError('config-empty', `${file} is empty.`, {
+          location: { file },
+          expected: 'a sandbox config: pipelines or *_job_configs, and global keys',
+          fix: 'Write the jobs to run (see examples/), or pass the right --config.',
+        }),
+      ],
+      warnings: [],
+    };
+  }
   if (!isMapping(value)) {
     return {
       file,
@@ -177,10 +205,16 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<LoadC
   const merged: ConfigTree = { ...envValues(options.env ?? process.env), ...value, ...(options.overrides ?? {}) };
   const checked = sandboxConfigSchema.safeParse(merged, { reportInput: true });
   const errors = checked.success ? [] : byPosition(checked.error.issues.flatMap((i) => issueToError(i, locate)));
-  if (errors.length > 0) return { file, errors, warnings: [] };
   const ctx = { cwd, file, locate, ...(scalarText ? { scalarText } : {}), errors, warnings: [] as DjSandboxError[] };
-  const config = normalizeConfig(merged, ctx);
-  return ctx.errors.length > 0
-    ? { file, errors: ctx.errors, warnings: ctx.warnings }
-    : { config, file, errors: [], warnings: ctx.warnings };
+  let config: SandboxConfig | undefined;
+  try {
+    config = normalizeConfig(merged, ctx);
+  } catch (error) {
+    // With schema errors, normalising is best effort (so that later stages can still report their problems);
+    // without them, a failure here is a bug and must surface.
+    if (errors.length === 0) throw error;
+  }
+  // A config with errors comes back too (when it could be normalised), so that validation goes on to the plugins,
+  // hooks and recipes and reports every problem at once; it must not be run.
+  return { ...(config ? { config } : {}), file, errors: ctx.errors, warnings: ctx.warnings };
 }

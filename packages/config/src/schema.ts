@@ -2,6 +2,11 @@ import { z } from 'zod';
 
 const stringMap = z.record(z.string(), z.unknown());
 
+/** A name that becomes part of a file name inside work_dir: no folder separators, no `..` to climb out of it. */
+const fileNamePart = z.string().refine((v) => !/[\\/]/.test(v) && !v.includes('..'), {
+  message: 'expected a name without "/" or ".." (it becomes part of a log file name inside work_dir)',
+});
+
 /** A job entry: an inline mapping or a path to a .yaml/.yml/.json file holding one (spec/sandbox.md §1.3). */
 export const jobEntrySchema = z.union([
   z.string().describe('Path to a job config file (.yaml, .yml or .json), relative to the working directory.'),
@@ -52,8 +57,8 @@ const pluginEntry = z.union([
 /** The sandbox config as written (spec/sandbox.md §1.2), plus dj-sandbox's additions. */
 export const sandboxConfigSchema = z.strictObject({
   $schema: z.string().optional().describe('Editor hint; ignored.'),
-  project_name: z.string().optional().describe('Project name; part of log file names. Default: hello_world.'),
-  experiment_name: z.string().optional().describe('Experiment name. Default: experiment1.'),
+  project_name: fileNamePart.optional().describe('Project name; part of log file names. Default: hello_world.'),
+  experiment_name: fileNamePart.optional().describe('Experiment name; part of log file names. Default: experiment1.'),
   work_dir: z
     .string()
     .optional()

@@ -1,6 +1,5 @@
-import { definePlugin, loggerRef, pythonEnvsRef, runInfoRef } from '@dj-sandbox/core';
+import { definePlugin, loggerRef, pythonEnvsRef, runInfoRef, versionOf } from '@dj-sandbox/core';
 import { createPythonEnvs } from './python-envs.ts';
-import { version } from './version.ts';
 
 /**
  * The env-manager plugin: provides core's `pythonEnvsRef`, one per run, with relative paths resolved against the
@@ -8,7 +7,7 @@ import { version } from './version.ts';
  */
 export default definePlugin({
   id: 'env-manager',
-  version,
+  version: versionOf(import.meta.url),
   apiVersion: 1,
   description: 'Python environments (uv, venv, virtualenv, conda, mamba) for the Python-side plugins.',
   register(reg) {

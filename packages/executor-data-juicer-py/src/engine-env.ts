@@ -15,6 +15,9 @@ export const DATA_JUICER_DEPS: readonly string[] = [
   'torch==2.15.0',
   'ray==2.60.0',
   'matplotlib==3.11.2',
+  // The video operators read frames with PyAV; Data-Juicer's vision extra pins 13.1.0, and the newest release (which
+  // the lazy loader would take) lacks the codec-context close() they call.
+  'av==13.1.0',
 ];
 
 /** Options of the plugin (`plugins: [['@dj-sandbox/executor-data-juicer-py', {...}]]`). */

@@ -1,9 +1,8 @@
-import { dataEnginesPoint, definePlugin, operatorCatalogPoint } from '@dj-sandbox/core';
+import { dataEnginesPoint, definePlugin, operatorCatalogPoint, versionOf } from '@dj-sandbox/core';
 import { z } from 'zod';
 import type { DataJuicerPyOptions } from './engine-env.ts';
 import { dataJuicerOperators } from './manifest.ts';
 import { pythonDataEngine } from './python-engine.ts';
-import { version } from './version.ts';
 
 const optionsSchema = z
   .object({
@@ -21,7 +20,7 @@ const optionsSchema = z
  */
 export default definePlugin<DataJuicerPyOptions>({
   id: 'executor-data-juicer-py',
-  version,
+  version: versionOf(import.meta.url),
   apiVersion: 1,
   description: 'Data-Juicer itself (Python) as a data engine: every Data-Juicer operator, and Ray.',
   options: optionsSchema,

@@ -5,6 +5,7 @@ import { stringify } from 'yaml';
 import { type DataJuicerPyOptions, engineEnvSpec } from './engine-env.ts';
 import { gatherRayExport } from './gather-ray-export.ts';
 import { type OperatorDone, parseOperatorDone, parseResultLine, parseSamplesIn } from './log-lines.ts';
+import { SkippedErrors } from './op-errors.ts';
 
 /** Where the Python runner script is (shipped in the package). */
 export const RUNNER = new URL('../python/run_data_juicer.py', import.meta.url).pathname;
@@ -63,6 +64,7 @@ export async function runDataJuicer(
   const ops: OperatorDone[] = [];
   let samplesIn = 0;
   let result: Record<string, unknown> | undefined;
+  const skipped = new SkippedErrors();
   const task = env.progress.start(`Data-Juicer ${mode}`, undefined, 'ops');
   try {
     await pythonEnv.run(['python', RUNNER, mode, recipeFile], {
@@ -82,6 +84,7 @@ export async function runDataJuicer(
           );
           return;
         }
+        if (skipped.take(line)) return;
         samplesIn = parseSamplesIn(line) ?? samplesIn;
         result = parseResultLine(line) ?? result;
       },
@@ -89,6 +92,8 @@ export async function runDataJuicer(
   } finally {
     task.done();
     rmSync(recipeFile, { force: true });
+    // Data-Juicer drops a sample whose operator raised and goes on: say so, rather than lose data silently.
+    for (const summary of skipped.summaries()) env.logger.warn(`${summary} (log: ${logFile})`);
   }
   if (!result) {
     throw jobError('data-juicer-no-result', `${component}: Data-Juicer exited without reporting a result.`, {

@@ -1,4 +1,4 @@
-import { definePlugin } from '@dj-sandbox/core';
+import { definePlugin, versionOf } from '@dj-sandbox/core';
 import { dataAnalyzerComponent } from './components/data-analyzer.ts';
 import { dataExecutorComponent } from './components/data-executor.ts';
 
@@ -15,7 +15,7 @@ export type { DjRecipe, ResolvedOp } from './recipe/recipe-types.ts';
 /** The Data-Juicer data engine plugin: registers the `DataExecutor` and `DataAnalyzer` components (type `default`). */
 export default definePlugin({
   id: 'executor-data-juicer',
-  version: '0.1.0',
+  version: versionOf(import.meta.url),
   apiVersion: 1,
   description:
     'Data-Juicer recipes: dataset loading, operator runtime (streaming, worker threads), export and analysis.',

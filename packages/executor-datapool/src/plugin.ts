@@ -1,4 +1,4 @@
-import { definePlugin } from '@dj-sandbox/core';
+import { definePlugin, versionOf } from '@dj-sandbox/core';
 import { definePoolComponent } from './components/define-pool-component.ts';
 import { cartesianJoinParams, runCartesianJoin } from './manipulators/cartesian-join.ts';
 import { combinationParams, runCombination } from './manipulators/combination.ts';
@@ -66,7 +66,7 @@ export const dataPoolComponents = [
 /** The executor-datapool plugin: the reference's data-pool manipulators over DuckDB. */
 export default definePlugin({
   id: 'executor-datapool',
-  version: '0.1.0',
+  version: versionOf(import.meta.url),
   apiVersion: 1,
   description:
     'Data-pool manipulators: construction, combination, duplication, downsampling, ranking, merging, cartesian join.',

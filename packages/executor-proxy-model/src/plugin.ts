@@ -1,4 +1,4 @@
-import { definePlugin } from '@dj-sandbox/core';
+import { definePlugin, versionOf } from '@dj-sandbox/core';
 import { proxyClassifierInfer, proxyClassifierTrainer } from './components/classifier-components.ts';
 import { perplexityEvaluator, proxyLmInfer } from './components/lm-scoring-components.ts';
 import { proxyLmTrainer } from './components/lm-train-component.ts';
@@ -15,7 +15,7 @@ export const proxyModelComponents = [
 /** The executor-proxy-model plugin: small models trained in-process on CPU, for cheap data-recipe feedback. */
 export default definePlugin({
   id: 'executor-proxy-model',
-  version: '0.1.0',
+  version: versionOf(import.meta.url),
   apiVersion: 1,
   description:
     'CPU proxy models: a neural n-gram language model (proxy_lm) and a fastText-style classifier (proxy_classifier).',

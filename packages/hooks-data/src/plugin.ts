@@ -1,4 +1,4 @@
-import { definePlugin } from '@dj-sandbox/core';
+import { definePlugin, versionOf } from '@dj-sandbox/core';
 import { dataPoolManipulationHook, generalDataExecutorHook, generalProbeHook } from './hooks/component-hooks.ts';
 import { probeViaAnalyzerHook } from './hooks/probe-via-analyzer.ts';
 import { processDataHook } from './hooks/process-data.ts';
@@ -17,7 +17,7 @@ export const dataHooks = [
 /** The hooks-data plugin: the reference's data hooks, built on the DataAnalyzer/DataExecutor contracts. */
 export default definePlugin({
   id: 'hooks-data',
-  version: '0.1.0',
+  version: versionOf(import.meta.url),
   apiVersion: 1,
   description:
     'ProbeViaAnalyzer, RefineRecipeViaKSigma, ProcessData, DataPoolManipulation, GeneralProbe and GeneralDataExecutor hooks.',

@@ -1,4 +1,4 @@
-import { definePlugin } from '@dj-sandbox/core';
+import { definePlugin, versionOf } from '@dj-sandbox/core';
 import { evaluateDataHook, evaluateModelHook } from './hooks/evaluate-hooks.ts';
 import { inferModelHook, trainModelHook } from './hooks/model-executor-hooks.ts';
 import { probeViaModelInferHook } from './hooks/probe-via-model-infer.ts';
@@ -17,7 +17,7 @@ export const modelHooks = [
 /** The hooks-model plugin: the reference's model hooks, built on the model and evaluator component kinds. */
 export default definePlugin({
   id: 'hooks-model',
-  version: '0.1.0',
+  version: versionOf(import.meta.url),
   apiVersion: 1,
   description:
     'TrainModel, InferModel, ProbeViaModelInfer, RefineRecipeViaModelFeedback, EvaluateData and EvaluateModel hooks.',

@@ -41,3 +41,29 @@ export function hartmann6(x: readonly number[]): number {
 
 /** The known minimum of {@link hartmann6}. */
 export const HARTMANN6_MIN = -3.32237;
+
+const DEDUP_BASE: Record<string, number> = { none: 0.6, exact: 0.3, minhash: 0, simhash: 0.2 };
+
+/**
+ * A recipe-shaped objective (a stand-in for "quality loss of the data a recipe keeps"): a float threshold, an int
+ * length bound and a log-scaled learning rate that interact, a categorical dedup method, and a parameter
+ * (`jaccard`) that matters only when `dedup` is `minhash`. Minimum 0 at minhash, jaccard 0.8, min_score 0.6,
+ * min_len 80, lr 10^-4.2.
+ */
+export function recipeLoss(p: {
+  min_score: number;
+  min_len: number;
+  lr: number;
+  dedup: string;
+  jaccard?: number | undefined;
+}): number {
+  const u = p.min_score - 0.6;
+  const v = (p.min_len - 80) / 100;
+  const w = Math.log10(p.lr) + 4.2;
+  let loss = DEDUP_BASE[p.dedup]! + 5 * u * u - 3 * u * v + 1.75 * v * v + 0.3 * w * w;
+  if (p.dedup === 'minhash') loss += 4 * (p.jaccard! - 0.8) ** 2;
+  return loss;
+}
+
+/** The known minimum of {@link recipeLoss}. */
+export const RECIPE_MIN = 0;

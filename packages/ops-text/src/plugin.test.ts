@@ -43,3 +43,21 @@ describe('ops-text operators', () => {
     expect(result.issues?.[0]?.path).toEqual(['min_len']);
   });
 });
+
+describe('declared parameter types', () => {
+  it("declares Data-Juicer's int length and count bounds as integers, so k-sigma refinement rounds them", () => {
+    const integerParams = (name: string) => {
+      const op = textOperators.find((o) => o.name === name)!;
+      const schema = (
+        op.params as unknown as { toJSONSchema(o: object): { properties: Record<string, object> } }
+      ).toJSONSchema({ io: 'input', unrepresentable: 'any' });
+      return Object.entries(schema.properties)
+        .filter(([, node]) => JSON.stringify(node).includes('"type":"integer"'))
+        .map(([key]) => key);
+    };
+    expect(integerParams('text_length_filter')).toEqual(expect.arrayContaining(['min_len', 'max_len']));
+    expect(integerParams('words_num_filter')).toEqual(expect.arrayContaining(['min_num', 'max_num']));
+    expect(integerParams('average_line_length_filter')).toEqual(expect.arrayContaining(['min_len', 'max_len']));
+    expect(integerParams('special_characters_filter')).not.toContain('max_ratio');
+  });
+});

@@ -1,4 +1,4 @@
-import { definePlugin, operatorsPoint } from '@dj-sandbox/core';
+import { definePlugin, operatorsPoint, versionOf } from '@dj-sandbox/core';
 import { deduplicators } from './deduplicators/index.ts';
 import { filters } from './filters/index.ts';
 import { mappers } from './mappers/index.ts';
@@ -10,7 +10,7 @@ export const textOperators = [...filters, ...mappers, ...deduplicators, ...selec
 /** The ops-text plugin: contributes Data-Juicer's text operators to the data engine. */
 export default definePlugin({
   id: 'ops-text',
-  version: '0.1.0',
+  version: versionOf(import.meta.url),
   apiVersion: 1,
   description: "Data-Juicer's text filters, mappers, deduplicators and selectors.",
   register(reg) {

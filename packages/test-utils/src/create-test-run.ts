@@ -44,7 +44,7 @@ export async function createTestRun(options: TestRunOptions): Promise<TestRun> {
   const text = typeof options.config === 'string' ? options.config : stringify(options.config);
   writeFiles(dir, { 'sandbox.yaml': text });
   const loaded = await loadConfig({ configFile: 'sandbox.yaml', cwd: dir, env: {} });
-  if (!loaded.config) throw new ConfigProblems(loaded.errors);
+  if (!loaded.config || loaded.errors.length > 0) throw new ConfigProblems(loaded.errors);
   const registry = new PluginRegistry();
   for (const plugin of options.plugins ?? []) await registry.add(plugin);
   const config = loaded.config;

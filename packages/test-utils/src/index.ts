@@ -1,3 +1,4 @@
+export * from './component-env.ts';
 export * from './create-test-run.ts';
 export * from './sandbox-config.ts';
 export * from './test-plugins.ts';

@@ -1,4 +1,12 @@
-import { createRef, definePlugin, loggerRef, runInfoRef, type Tracker, trackersPoint } from '@dj-sandbox/core';
+import {
+  createRef,
+  definePlugin,
+  loggerRef,
+  runInfoRef,
+  type Tracker,
+  trackersPoint,
+  versionOf,
+} from '@dj-sandbox/core';
 import { mlflowSettings } from './create-tracker.ts';
 import { MlflowTracker } from './mlflow-tracker.ts';
 import { type MlflowOptions, mlflowOptionsSchema } from './options.ts';
@@ -13,7 +21,7 @@ export const mlflowTrackerRef = createRef<Tracker>({ id: 'tracker-mlflow.tracker
  */
 export default definePlugin<MlflowOptions>({
   id: 'tracker-mlflow',
-  version: '0.1.0',
+  version: versionOf(import.meta.url),
   apiVersion: 1,
   description: 'Logs watched metrics, config params and artifacts to an MLflow tracking server.',
   options: mlflowOptionsSchema,

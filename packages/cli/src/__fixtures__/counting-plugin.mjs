@@ -20,6 +20,22 @@ const hook = (name) => ({
   },
 });
 
+/** A hand-written Standard Schema: `optimizer` must be adam or sgd. */
+const inferConfig = {
+  '~standard': {
+    version: 1,
+    vendor: 'counting',
+    validate(value) {
+      const optimizer = value?.optimizer ?? 'adam';
+      if (!['adam', 'sgd'].includes(optimizer))
+        return {
+          issues: [{ message: `unknown optimizer ${JSON.stringify(optimizer)} (adam or sgd)`, path: ['optimizer'] }],
+        };
+      return { value: { ...value, optimizer } };
+    },
+  },
+};
+
 export default {
   $$type: '@dj-sandbox/Plugin',
   id: 'counting',
@@ -32,6 +48,14 @@ export default {
       run() {
         throw new Error('trainer exploded');
       },
+    });
+    reg.hooks.add({ ...hook('InferModelHook'), componentKind: 'ModelInferExecutor' });
+    reg.components.add({
+      kind: 'ModelInferExecutor',
+      type: 'counting_infer',
+      description: 'counts',
+      config: inferConfig,
+      create: () => ({ run: async () => 1 }),
     });
   },
 };

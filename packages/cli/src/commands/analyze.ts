@@ -6,7 +6,7 @@ import { createDataComponent, type RecipeOptions, readRecipe } from './data-engi
 /** `dj-sandbox analyze --recipe r.yaml`: Data-Juicer's `dj-analyze`. */
 export async function analyzeCommand(options: RecipeOptions, cwd: string = process.cwd()): Promise<number> {
   const recipe = readRecipe(options, cwd);
-  const analyzer = await createDataComponent('DataAnalyzer', recipe, cwd, options.debug);
+  const analyzer = await createDataComponent('DataAnalyzer', recipe, cwd, options.debug, options.recipe);
   try {
     const result = (await analyzer.run()) as AnalyzeDataResult;
     process.stderr.write(

@@ -58,13 +58,19 @@ export async function createDataComponent(
   recipe: ConfigTree,
   cwd: string,
   debug = false,
+  recipeFile?: string,
 ): Promise<Component> {
-  const { registry, errors } = await loadPlugins(undefined, cwd, [DATA_ENGINE_PACKAGE]);
+  const { registry, errors } = await loadPlugins(
+    undefined,
+    cwd,
+    [DATA_ENGINE_PACKAGE],
+    recipeFile ? resolve(cwd, recipeFile) : undefined,
+  );
   if (errors.length) throw errors[0];
   const owned = registry.component(kind, 'default');
   if (!owned) {
     throw pluginError('engine-missing', 'the data engine is not installed.', {
-      expected: `${DATA_ENGINE_PACKAGE} installed next to your recipe or in the working directory`,
+      expected: `${DATA_ENGINE_PACKAGE} installed next to your recipe, in the working directory or beside dj-sandbox`,
       fix: `npm i ${DATA_ENGINE_PACKAGE} @dj-sandbox/ops-text`,
     });
   }

@@ -1,5 +1,7 @@
 import {
   type AnyOperatorDefinition,
+  FILTER_BASE_PARAMS,
+  OP_BASE_PARAMS,
   type OperatorDescriptor,
   operatorCatalogPoint,
   operatorsPoint,
@@ -61,33 +63,11 @@ export function describeCatalogued(op: OperatorDescriptor, plugin: string): Oper
   };
 }
 
-/** Parameters every Data-Juicer op accepts (spec/dj-core.md §1.4); listed once, not per operator. */
-const COMMON_PARAMS = new Set([
-  'image_key',
-  'audio_key',
-  'video_key',
-  'image_bytes_key',
-  'system_key',
-  'instruction_key',
-  'prompt_key',
-  'query_key',
-  'response_key',
-  'history_key',
-  'index_key',
-  'work_dir',
-  'skip_op_error',
-  'accelerator',
-  'batch_size',
-  'num_proc',
-  'cpu_required',
-  'gpu_required',
-  'mem_required',
-  'turbo',
-  'min_closed_interval',
-  'max_closed_interval',
-  'reversed_range',
-  'stats_export_path',
-]);
+/**
+ * Parameters every Data-Juicer op accepts through its base classes (core's lists), listed once in the reference rather
+ * than per operator; `text_key` stays in each operator's table, since which text an op reads is its own business.
+ */
+const COMMON_PARAMS = new Set([...OP_BASE_PARAMS.filter((p) => p !== 'text_key'), ...FILTER_BASE_PARAMS]);
 
 /** Renders the operator reference as Markdown. */
 export function operatorsMarkdown(docs: readonly OperatorDoc[]): string {

@@ -23,11 +23,11 @@ export async function pluginsCommand(
   cwd: string = process.cwd(),
 ): Promise<number> {
   const loaded = options.config ? await loadConfig({ configFile: options.config, cwd }) : undefined;
-  if (loaded && !loaded.config) {
+  if (loaded && (!loaded.config || loaded.errors.length > 0)) {
     process.stderr.write(`${renderProblems(loaded.errors)}\n`);
     return EXIT.config;
   }
-  const { registry, errors } = await loadPlugins(loaded?.config, cwd, loaded ? [] : FIRST_PARTY);
+  const { registry, errors, bases } = await loadPlugins(loaded?.config, cwd, loaded ? [] : FIRST_PARTY);
   const summary = registry.plugins.map((p) => ({
     id: p.id,
     version: p.version,
@@ -38,8 +38,9 @@ export async function pluginsCommand(
       .map((c) => `${c.value.kind}:${c.value.type}`),
     operators: registry.ownedExtensions(operatorsPoint).filter((o) => o.plugin === p.id).length,
   }));
-  if (options.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  if (options.json) process.stdout.write(`${JSON.stringify({ searched: bases, plugins: summary }, null, 2)}\n`);
   else {
+    process.stdout.write(`${pc.dim(`plugins are resolved from, in order: ${bases.join(' → ')}`)}\n`);
     for (const p of summary) {
       process.stdout.write(`${pc.bold(p.id)} ${pc.dim(p.version)}\n`);
       if (p.hooks.length) process.stdout.write(`  hooks: ${p.hooks.join(', ')}\n`);

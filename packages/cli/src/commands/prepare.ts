@@ -7,6 +7,7 @@ import {
   type SandboxConfig,
 } from '@dj-sandbox/core';
 import { loadPlugins } from '../plugins/load-plugins.ts';
+import { globalOverrides } from './global-options.ts';
 
 /** Options shared by the commands that read a sandbox config. */
 export interface ConfigOptions {
@@ -31,15 +32,21 @@ export interface Prepared {
  * throws one {@link ConfigProblems} with all of them.
  */
 export async function prepare(options: ConfigOptions, cwd: string): Promise<Prepared> {
-  const overrides: Record<string, unknown> = {};
+  const overrides: Record<string, unknown> = globalOverrides(options as Record<string, unknown>);
   if (options.workDir !== undefined) overrides.work_dir = options.workDir;
   if (options.resume !== undefined) overrides.resume = options.resume;
   if (options.debug !== undefined) overrides.debug = options.debug;
   const loaded = await loadConfig({ ...(options.config ? { configFile: options.config } : {}), cwd, overrides });
   if (!loaded.config) throw new ConfigProblems(loaded.errors);
   const plugins = await loadPlugins(loaded.config, cwd);
-  const check = checkConfig(loaded.config, plugins.registry, cwd);
-  const errors = [...plugins.errors, ...check.errors];
+  let check: ReturnType<typeof checkConfig> = { errors: [], warnings: [] };
+  try {
+    check = checkConfig(loaded.config, plugins.registry, cwd);
+  } catch (error) {
+    // a config that already failed its schema may not hold together for the later checks: report what was found
+    if (loaded.errors.length === 0) throw error;
+  }
+  const errors = [...loaded.errors, ...plugins.errors, ...check.errors];
   if (errors.length > 0) throw new ConfigProblems(errors);
   return {
     config: loaded.config,

@@ -6,7 +6,7 @@ import { createDataComponent, type RecipeOptions, readRecipe } from './data-engi
 /** `dj-sandbox process --recipe r.yaml`: Data-Juicer's `dj-process`. */
 export async function processCommand(options: RecipeOptions, cwd: string = process.cwd()): Promise<number> {
   const recipe = readRecipe(options, cwd);
-  const executor = await createDataComponent('DataExecutor', recipe, cwd, options.debug);
+  const executor = await createDataComponent('DataExecutor', recipe, cwd, options.debug, options.recipe);
   try {
     const result = (await executor.run()) as ProcessDataResult;
     for (const op of result.ops)

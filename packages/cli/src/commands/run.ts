@@ -1,12 +1,22 @@
 import { resolve } from 'node:path';
-import { createLogger, FileTracker, type LogSink, type RunEvent, runSandbox } from '@dj-sandbox/core';
+import {
+  configError,
+  createLogger,
+  FileTracker,
+  type LogSink,
+  lockWorkDir,
+  prepareWorkDir,
+  type RunEvent,
+  redactUrlCredentials,
+  runSandbox,
+} from '@dj-sandbox/core';
 import pc from 'picocolors';
 import { jsonLinesSink, terminalSink } from '../output/log-sinks.ts';
 import { progressFor } from '../output/progress.ts';
 import { EXIT } from '../output/render-error.ts';
 import { RunRecorder } from '../output/run-record.ts';
 import { renderSummary, summaryRows } from '../output/summary.ts';
-import { type ConfigOptions, prepare } from './prepare.ts';
+import { type ConfigOptions, type Prepared, prepare } from './prepare.ts';
 import { writeRunReport } from './report.ts';
 
 function describeEvent(event: RunEvent): string | undefined {
@@ -26,15 +36,41 @@ function describeEvent(event: RunEvent): string | undefined {
   }
 }
 
-/** `dj-sandbox run`: runs a sandbox config end to end. */
-export async function runCommand(options: ConfigOptions, cwd: string = process.cwd()): Promise<number> {
+/** Options of `dj-sandbox run`. */
+export interface RunOptions extends ConfigOptions {
+  /** Discard the records of an earlier run in the work dir and start over. */
+  fresh?: boolean;
+}
+
+/**
+ * `dj-sandbox run`: runs a sandbox config end to end, holding the work dir's lock; a work dir that holds an earlier
+ * run is resumed (`--resume`), cleared (`--fresh`) or refused, never mixed.
+ */
+export async function runCommand(options: RunOptions, cwd: string = process.cwd()): Promise<number> {
   const prepared = await prepare(options, cwd);
-  const { config, registry } = prepared;
+  const { config } = prepared;
   const workDir = resolve(cwd, config.work_dir);
+  if (options.fresh && config.resume)
+    throw configError('usage-fresh-resume', '--fresh and --resume contradict each other.', {
+      path: '--fresh',
+      fix: 'Use --resume to continue the earlier run, or --fresh to discard it.',
+    });
+  const lock = lockWorkDir(workDir);
+  try {
+    if (config.hpo_config === null || config.hpo_config === undefined)
+      prepareWorkDir(workDir, config.resume ? 'resume' : options.fresh ? 'fresh' : 'refuse');
+    return await runLocked(prepared, options, cwd, workDir);
+  } finally {
+    lock.release();
+  }
+}
+
+async function runLocked(prepared: Prepared, options: RunOptions, cwd: string, workDir: string): Promise<number> {
+  const { config, registry } = prepared;
   const file = jsonLinesSink(workDir, `sandbox_log_${config.project_name}_${config.experiment_name}`);
   const sinks: LogSink[] = [file.sink, ...(config.debug ? [terminalSink()] : [])];
   const logger = createLogger(sinks, config.debug ? 'debug' : 'info');
-  const out = (line: string) => process.stderr.write(`${line}\n`);
+  const out = (line: string) => process.stderr.write(`${redactUrlCredentials(line)}\n`);
   for (const warning of prepared.warnings) out(`${pc.yellow('!')} ${warning.message}`);
   if (prepared.automatic.length) out(pc.dim(`plugins loaded automatically: ${prepared.automatic.join(', ')}`));
   out(pc.dim(`work_dir: ${workDir}  log: ${file.file}`));

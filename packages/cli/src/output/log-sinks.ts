@@ -1,6 +1,6 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LogRecord, LogSink } from '@dj-sandbox/core';
+import { type LogRecord, type LogSink, redactUrlCredentials } from '@dj-sandbox/core';
 import pc from 'picocolors';
 
 /** A sink writing one JSON line per record to a file under `<work_dir>/logs/`; returns the sink and the path. */
@@ -9,7 +9,7 @@ export function jsonLinesSink(workDir: string, name: string): { sink: LogSink; f
   mkdirSync(dir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '');
   const file = join(dir, `${name}_time_${stamp}.jsonl`);
-  return { sink: (record) => appendFileSync(file, `${JSON.stringify(record)}\n`), file };
+  return { sink: (record) => appendFileSync(file, `${redactUrlCredentials(JSON.stringify(record))}\n`), file };
 }
 
 const LEVEL_LABEL = {
@@ -23,6 +23,6 @@ const LEVEL_LABEL = {
 export function terminalSink(stream: NodeJS.WriteStream = process.stderr): LogSink {
   return (record: LogRecord) => {
     const time = record.time.slice(11, 19);
-    stream.write(`${pc.dim(time)} ${LEVEL_LABEL[record.level]} ${record.message}\n`);
+    stream.write(`${pc.dim(time)} ${LEVEL_LABEL[record.level]} ${redactUrlCredentials(record.message)}\n`);
   };
 }

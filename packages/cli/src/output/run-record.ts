@@ -1,6 +1,14 @@
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type LoadedPlugin, pythonJsonDumps, type RunEvent, type SandboxConfig } from '@dj-sandbox/core';
+import {
+  type LoadedPlugin,
+  pythonJsonDumps,
+  type RunEvent,
+  redactSecrets,
+  redactUrlCredentials,
+  type SandboxConfig,
+  writeFileAtomicSync,
+} from '@dj-sandbox/core';
 
 /** File names of a run's record inside `work_dir`, read by `dj-sandbox report`. */
 export const RUN_RECORD = { manifest: 'run.json', events: 'events.jsonl' } as const;
@@ -32,7 +40,7 @@ export class RunRecorder {
     mkdirSync(workDir, { recursive: true });
     this.manifest = {
       ...(config.configFile ? { configFile: config.configFile } : {}),
-      config: config.raw,
+      config: redactSecrets(config.raw),
       plugins: plugins.map((p) => ({ id: p.id, version: p.version, ...(p.source ? { source: p.source } : {}) })),
       startedAt: new Date().toISOString(),
       status: 'running',
@@ -44,7 +52,7 @@ export class RunRecorder {
   event(event: RunEvent): void {
     const { error, ...rest } = event as RunEvent & { error?: Error };
     const line = { time: new Date().toISOString(), ...rest, ...(error ? { error: error.message } : {}) };
-    appendFileSync(join(this.workDir, RUN_RECORD.events), `${JSON.stringify(line)}\n`);
+    appendFileSync(join(this.workDir, RUN_RECORD.events), `${redactUrlCredentials(JSON.stringify(line))}\n`);
   }
 
   /** Marks the run finished or failed. */
@@ -54,6 +62,6 @@ export class RunRecorder {
   }
 
   private write(): void {
-    writeFileSync(join(this.workDir, RUN_RECORD.manifest), pythonJsonDumps(this.manifest));
+    writeFileAtomicSync(join(this.workDir, RUN_RECORD.manifest), redactUrlCredentials(pythonJsonDumps(this.manifest)));
   }
 }

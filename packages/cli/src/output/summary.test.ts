@@ -39,4 +39,15 @@ describe('the results table', () => {
       ].join('\n'),
     );
   });
+
+  it('labels the rows of a job that has no meta_name, as the progress lines do', () => {
+    const history = [
+      metric('p', null as unknown as string, '', 0.5),
+      metric('p', null as unknown as string, 'acc', 0.9),
+    ];
+    const table = stripVTControlCharacters(renderSummary(summaryRows(history, 1), 1));
+    expect(table).toContain('(no meta_name) value');
+    expect(table).toContain('(no meta_name) acc');
+    expect(table).not.toMatch(/\n value /);
+  });
 });

@@ -21,8 +21,14 @@ export function summaryRows(history: readonly TrackedMetric[], iteration: number
       continue;
     const job = m.job ?? '';
     const rest = m.key.startsWith(`${job}.`) ? m.key.slice(job.length + 1) : m.key === job ? '' : m.key;
+    const label = job || '(no meta_name)';
     if (rest.split('.').length > 1) continue;
-    latest.set(`${m.pipeline}\u0000${m.key}`, { pipeline: m.pipeline, job, metric: rest || 'value', value: m.value });
+    latest.set(`${m.pipeline}\u0000${m.key}`, {
+      pipeline: m.pipeline,
+      job: label,
+      metric: rest || 'value',
+      value: m.value,
+    });
   }
   return [...latest.values()];
 }

@@ -14,6 +14,7 @@ export const OPERATOR_PACKAGES = [
   '@dj-sandbox/ops-image',
   '@dj-sandbox/ops-video',
   '@dj-sandbox/ops-audio',
+  '@dj-sandbox/ops-llm',
 ];
 
 /** Other data engines, loaded with the native one when installed: it hands them recipes it cannot run. */
@@ -21,6 +22,14 @@ export const ENGINE_PACKAGES = ['@dj-sandbox/executor-data-juicer-py'];
 
 /** Service packages loaded when installed, because the plugins that need them resolve them by ref. */
 export const SERVICE_PACKAGES = ['@dj-sandbox/env-manager'];
+
+/**
+ * The service refs each automatic service package provides: it is not loaded when a listed plugin already provides
+ * them (a config may bring its own Python bridge), which would otherwise be a "provided twice" conflict.
+ */
+export const SERVICE_PACKAGE_REFS: Readonly<Record<string, readonly string[]>> = {
+  '@dj-sandbox/env-manager': ['env-manager.python-envs'],
+};
 
 /** The data engine package, needed by the data hooks. */
 export const DATA_ENGINE_PACKAGE = '@dj-sandbox/executor-data-juicer';

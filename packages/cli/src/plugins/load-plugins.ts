@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type DjSandboxError, PluginRegistry, pluginError, type SandboxConfig } from '@dj-sandbox/core';
 import { resolve as resolveModule } from 'import-meta-resolve';
 import {
@@ -8,13 +8,26 @@ import {
   neededComponentPackages,
   neededHookPackages,
   OPERATOR_PACKAGES,
+  SERVICE_PACKAGE_REFS,
   SERVICE_PACKAGES,
 } from './first-party.ts';
 
-/** Where plugin names are resolved from, in order: the config file's folder, then the working directory. */
+/** The folder of the CLI package itself: plugins installed beside it (npx -p, a global install) resolve from here. */
+export const CLI_PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * Where plugin names are resolved from, in order (docs/plugin-resolution.md): the config (or recipe) file's folder,
+ * the working directory, then the CLI's own installation, so that plugins installed next to the CLI (`npx -p`,
+ * a global install, a workspace root) are found wherever the config is.
+ */
 export function resolutionBases(configFile: string | undefined, cwd: string): string[] {
   const bases = [pathToFileURL(`${cwd}/`).href];
   if (configFile) bases.unshift(pathToFileURL(`${dirname(configFile)}/`).href);
+  // DJ_SANDBOX_RESOLVE_FROM_CLI=0 leaves the CLI's installation out: tests use it to see what a project that has
+  // only the CLI and its own plugins sees, inside a workspace where every plugin is installed.
+  if (process.env.DJ_SANDBOX_RESOLVE_FROM_CLI === '0') return bases;
+  const cli = pathToFileURL(CLI_PACKAGE_DIR.endsWith('/') ? CLI_PACKAGE_DIR : `${CLI_PACKAGE_DIR}/`).href;
+  if (!bases.includes(cli)) bases.push(cli);
   return bases;
 }
 
@@ -45,6 +58,8 @@ export interface LoadedPlugins {
   errors: DjSandboxError[];
   /** First-party plugins loaded because the config needed them. */
   automatic: string[];
+  /** The folders plugin names were resolved from, in order. */
+  bases: string[];
 }
 
 async function loadOne(
@@ -58,7 +73,7 @@ async function loadOne(
   if (!url) {
     return pluginError('plugin-not-found', `cannot find plugin ${JSON.stringify(name)}.`, {
       path,
-      expected: 'an installed package (resolved from the config file’s folder, then the working directory)',
+      expected: `an installed package, resolved from ${bases.map((b) => fileURLToPath(b)).join(', then ')}`,
       received: name,
       fix: `Install it: npm i ${name}`,
     });
@@ -86,11 +101,13 @@ export async function loadPlugins(
   config: SandboxConfig | undefined,
   cwd: string,
   extra: string[] = [],
+  /** A file whose folder is searched first when there is no config (the recipe of `process` / `analyze`). */
+  nearFile?: string,
 ): Promise<LoadedPlugins> {
   const registry = new PluginRegistry();
   const errors: DjSandboxError[] = [];
   const automatic: string[] = [];
-  const bases = resolutionBases(config?.configFile, cwd);
+  const bases = resolutionBases(config?.configFile ?? nearFile, cwd);
   const entries = (config?.plugins ?? []).map((p) =>
     typeof p === 'string' ? ([p, undefined] as const) : ([p[0], p[1]] as const),
   );
@@ -113,6 +130,11 @@ export async function loadPlugins(
   }
   if (registry.plugins.some((p) => `@dj-sandbox/${p.id}` === DATA_ENGINE_PACKAGE))
     await tryAutomatic([...OPERATOR_PACKAGES, ...ENGINE_PACKAGES]);
-  await tryAutomatic(SERVICE_PACKAGES);
-  return { registry, errors, automatic };
+  await tryAutomatic(
+    SERVICE_PACKAGES.filter((name) => {
+      const ids = SERVICE_PACKAGE_REFS[name];
+      return !ids?.every((id) => registry.services.has(id));
+    }),
+  );
+  return { registry, errors, automatic, bases: bases.map((b) => fileURLToPath(b)) };
 }

@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'import-meta-resolve';
 
@@ -10,7 +12,8 @@ const TSX = resolve('tsx', import.meta.url);
 export function startCli(args: string[], options: { cwd: string; env?: Record<string, string> }): ChildProcess {
   return spawn(process.execPath, ['--conditions=source', '--import', TSX, BIN, ...args], {
     cwd: options.cwd,
-    env: { ...process.env, CI: 'true', ...options.env },
+    // Plugins are resolved as in a project of its own: not from the workspace the CLI is installed in.
+    env: { ...process.env, CI: 'true', DJ_SANDBOX_RESOLVE_FROM_CLI: '0', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
@@ -29,4 +32,12 @@ export function runCli(
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/**
+ * Makes the CLI's installed packages (the data engine and ops-text among them) resolvable from a temporary test
+ * folder, as they would be in a user's project.
+ */
+export function linkInstalledPackages(dir: string): void {
+  symlinkSync(fileURLToPath(new URL('../../node_modules', import.meta.url)), join(dir, 'node_modules'));
 }

@@ -47,6 +47,22 @@ export interface ComponentDefinition<C = ConfigTree> {
   /** Optional schema of its config, checked by `dj-sandbox validate` and before the job runs. */
   readonly config?: StandardSchemaV1<unknown, C>;
   create(config: C, env: ComponentEnv): Component | Promise<Component>;
+  /**
+   * Optional check run before the first job of a run, for every job whose config is known by then (inline, or in
+   * a file that exists): it throws a clear error for what would otherwise fail mid-run, e.g. a model that cannot be
+   * downloaded. Configs that earlier jobs fill in (`input`) are checked when their job runs.
+   */
+  preflight?(config: C, env: PreflightEnv): void | Promise<void>;
+}
+
+/** What a component's preflight check receives. */
+export interface PreflightEnv {
+  /** The run's working directory (relative paths start here). */
+  readonly cwd: string;
+  readonly logger: Logger;
+  readonly signal: AbortSignal;
+  /** The job's config path, e.g. `pipelines[0].p.execution_job_configs[2]`, for error messages. */
+  readonly configPath: string;
 }
 
 /** Any component definition. */

@@ -43,6 +43,7 @@ export const KNOWN_COMPONENT_PROVIDERS: Readonly<Record<string, string>> = {
   'ModelEvaluator:internvl_coco_caption': '@dj-sandbox/executor-internvl',
   'ModelEvaluator:perplexity': '@dj-sandbox/executor-proxy-model',
   'ModelInferEvaluator:modelscope': '@dj-sandbox/executor-modelscope',
+  'ModelInferEvaluator:api': '@dj-sandbox/executor-api',
   'ModelTrainExecutor:modelscope': '@dj-sandbox/executor-modelscope',
   'ModelTrainExecutor:easyanimate': '@dj-sandbox/executor-easyanimate',
   'ModelTrainExecutor:trinity-rft': '@dj-sandbox/executor-trinity-rft',

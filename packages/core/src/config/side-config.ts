@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import type { SourceLocation } from '../errors/dj-sandbox-error.ts';
 import { configError } from '../errors/errors.ts';
 import { type ConfigTree, expandDottedKeys, isMapping } from './config-tree.ts';
+import { parseSource } from './parse-source.ts';
 
 /** File extensions a job entry, `dj_configs` or `extra_configs` may point to (spec/sandbox.md §1.3). */
 export const SIDE_CONFIG_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
@@ -12,6 +13,18 @@ export const SIDE_CONFIG_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
  * YAML for `.yaml`/`.yml`, JSON for `.json`, relative to the working directory. Dotted keys are expanded.
  */
 export function loadSideConfig(path: string, configPath: string, cwd: string = process.cwd()): ConfigTree {
+  return loadSideConfigSource(path, configPath, cwd).tree;
+}
+
+/** A side config with the means to point at its keys: `locate(['process', 0, 'x'])` → `file:line:column`. */
+export interface SideConfigSource {
+  tree: ConfigTree;
+  file: string;
+  locate(path: ReadonlyArray<string | number>): SourceLocation;
+}
+
+/** {@link loadSideConfig}, keeping the positions of the YAML keys for error messages. */
+export function loadSideConfigSource(path: string, configPath: string, cwd: string = process.cwd()): SideConfigSource {
   const ext = extname(path).toLowerCase();
   if (!(SIDE_CONFIG_EXTENSIONS as readonly string[]).includes(ext)) {
     throw configError('side-config-type', 'unrecognised config file type.', {
@@ -34,15 +47,23 @@ export function loadSideConfig(path: string, configPath: string, cwd: string = p
     });
   }
   let parsed: unknown;
-  try {
-    parsed = ext === '.json' ? JSON.parse(text) : parseYaml(text);
-  } catch (cause) {
-    throw configError('side-config-parse', `cannot parse ${path}: ${(cause as Error).message}`, {
-      path: configPath,
-      location: { file: path },
-    });
+  let locate: SideConfigSource['locate'] = () => ({ file: path });
+  if (ext === '.json') {
+    try {
+      parsed = JSON.parse(text);
+    } catch (cause) {
+      throw configError('side-config-parse', `cannot parse ${path}: ${(cause as Error).message}`, {
+        path: configPath,
+        location: { file: path },
+      });
+    }
+  } else {
+    const source = parseSource(text, path);
+    if ('code' in source) throw source;
+    parsed = source.value;
+    locate = source.locate;
   }
-  if (parsed === null || parsed === undefined) return {};
+  if (parsed === null || parsed === undefined) return { tree: {}, file: path, locate };
   if (!isMapping(parsed)) {
     throw configError('side-config-shape', 'the config file must contain a mapping.', {
       path: configPath,
@@ -51,5 +72,5 @@ export function loadSideConfig(path: string, configPath: string, cwd: string = p
       received: parsed,
     });
   }
-  return expandDottedKeys(parsed) as ConfigTree;
+  return { tree: expandDottedKeys(parsed) as ConfigTree, file: path, locate };
 }

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { configError } from '../errors/errors.ts';
+import { writeFileAtomicSync } from '../io/atomic-file.ts';
 import { ContextInfos, type ContextInfosJson } from './context-infos.ts';
 import { OrderedEntries } from './ordered-entries.ts';
 
@@ -54,9 +55,7 @@ export function pythonJsonDumps(value: unknown): string {
  */
 export function writeContextFile(path: string, contexts: readonly ContextInfos[]): void {
   mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, pythonJsonDumps(contexts.map((c) => c.toOrderedJSON())));
-  renameSync(temp, path);
+  writeFileAtomicSync(path, pythonJsonDumps(contexts.map((c) => c.toOrderedJSON())));
 }
 
 /** Reads a context file; `undefined` when it does not exist. A malformed file is a clear error. */
@@ -76,5 +75,31 @@ export function readContextFile(path: string): ContextInfos[] | undefined {
       fix: 'Run without --resume to start over.',
     });
   }
+  parsed.forEach((iteration, i) => {
+    const problem = contextShapeProblem(iteration);
+    if (problem) {
+      throw configError('context-file-shape', `cannot resume: ${path}, iteration ${i}: ${problem}.`, {
+        received: iteration,
+        fix: 'Restore the file from a backup, or run with --fresh to start over.',
+      });
+    }
+  });
   return (parsed as ContextInfosJson[]).map((c) => ContextInfos.fromJSON(c));
+}
+
+/** What is wrong with one saved iteration, or undefined when it has the shape `ContextInfos.fromJSON` reads. */
+function contextShapeProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'expected an object';
+  const { iter, pipeline_infos: pipelines } = value as { iter?: unknown; pipeline_infos?: unknown };
+  if (typeof iter !== 'number') return '"iter" must be a number';
+  if (pipelines === undefined || pipelines === null) return undefined;
+  if (!Array.isArray(pipelines)) return '"pipeline_infos" must be a list';
+  for (const p of pipelines) {
+    if (typeof p !== 'object' || p === null) return 'every pipeline_infos entry must be an object';
+    const jobs = (p as { job_infos?: unknown }).job_infos;
+    if (jobs !== undefined && jobs !== null && !Array.isArray(jobs)) return '"job_infos" must be a list';
+    if (Array.isArray(jobs) && jobs.some((j) => typeof j !== 'object' || j === null || Array.isArray(j)))
+      return 'every job_infos entry must be an object';
+  }
+  return undefined;
 }

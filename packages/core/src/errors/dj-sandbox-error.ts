@@ -26,7 +26,7 @@ export interface ErrorData {
 }
 
 /** Kinds of failure; each maps to an exit code in the CLI. */
-export type ErrorCategory = 'config' | 'usage' | 'plugin' | 'job' | 'internal';
+export type ErrorCategory = 'config' | 'usage' | 'plugin' | 'job' | 'environment' | 'internal';
 
 /**
  * The base error of dj-sandbox: a stable `code`, a category, a message built from the data, and the data itself
@@ -66,6 +66,8 @@ export function isDjSandboxError(value: unknown): value is DjSandboxError {
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (typeof value === 'string') return JSON.stringify(value);
+  // JSON would print these as null, which hides what was written (`1e400` is Infinity)
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   try {
     const text = JSON.stringify(value);
     return text.length > 120 ? `${text.slice(0, 117)}...` : text;

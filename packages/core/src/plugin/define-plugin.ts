@@ -46,7 +46,7 @@ export type PluginSpec<O> = Omit<Plugin<O>, '$$type'>;
  * Declares a plugin. Importing a plugin module has no side effects: the host calls `register` when a run starts.
  *
  * @example
- * export default definePlugin({ id: 'ops-text', version: '0.1.0', apiVersion: 1, register(reg) { ... } })
+ * export default definePlugin({ id: 'ops-text', version: versionOf(import.meta.url), apiVersion: 1, register(reg) { ... } })
  */
 export function definePlugin<O = undefined>(spec: PluginSpec<O>): Plugin<O> {
   return Object.freeze({ $$type: '@dj-sandbox/Plugin', ...spec });

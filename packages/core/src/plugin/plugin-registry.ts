@@ -53,7 +53,18 @@ export class PluginRegistry {
     const plugin = candidate as Plugin<unknown>;
     const existing = this.plugins.find((p) => p.id === plugin.id);
     if (existing) {
-      if (existing.version === plugin.version) return;
+      // The same module listed twice (by name and loaded automatically, say) is one plugin; two modules claiming one
+      // id are two plugins, and the second must not silently shadow the first.
+      const sameModule = !existing.source || !source || existing.source === source;
+      if (existing.version === plugin.version && sameModule) return;
+      if (existing.version === plugin.version) {
+        throw pluginError('plugin-id-taken', `two plugins use the id ${plugin.id}.`, {
+          plugin: plugin.id,
+          expected: 'one plugin per id (the package name without the scope)',
+          received: [existing.source, source],
+          fix: 'Give your plugin an id of its own (its package name), or remove one of them from plugins.',
+        });
+      }
       throw pluginError('plugin-conflict', `two versions of plugin ${plugin.id} are loaded.`, {
         plugin: plugin.id,
         expected: 'one version per plugin',

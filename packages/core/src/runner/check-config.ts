@@ -6,7 +6,10 @@ import { didYouMean } from '../errors/did-you-mean.ts';
 import type { DjSandboxError } from '../errors/dj-sandbox-error.ts';
 import { configError } from '../errors/errors.ts';
 import type { PluginRegistry } from '../plugin/plugin-registry.ts';
+import { issuePath } from '../plugin/standard-schema.ts';
 import { JOB_GROUPS, type JobConfig, type PipelineConfig, type SandboxConfig } from '../types/sandbox-config.ts';
+import { checkJobRecipes } from './check-recipes.ts';
+import { configChecksPoint } from './config-checks.ts';
 import { parseIterUpdate } from './iter-updater.ts';
 import { parseTarget } from './targets.ts';
 
@@ -41,6 +44,18 @@ export function staticExtraConfigs(job: JobConfig, cwd: string): ConfigTree | un
   return undefined;
 }
 
+/** The `extra_configs` keys whose values come at run time: set by the job's `input`, or still a `<placeholder>`. */
+function keysFilledLater(job: JobConfig, extra: Record<string, unknown>): Set<string> {
+  const keys = new Set<string>();
+  for (const target of Object.keys(job.input ?? {})) {
+    if (target === 'extra_configs') return new Set(Object.keys(extra));
+    if (target.startsWith('extra_configs.')) keys.add(target.slice('extra_configs.'.length).split('.')[0] ?? '');
+  }
+  for (const [key, value] of Object.entries(extra))
+    if (typeof value === 'string' && /^<[^<>]+>$/.test(value.trim())) keys.add(key);
+  return keys;
+}
+
 function checkHook(job: JobConfig, registry: PluginRegistry, cwd: string, errors: DjSandboxError[]): void {
   const owned = registry.hooks.get(job.hook);
   if (!owned) {
@@ -63,7 +78,32 @@ function checkHook(job: JobConfig, registry: PluginRegistry, cwd: string, errors
   const extra = staticExtraConfigs(job, cwd);
   if (!extra) return;
   const type = extra.type;
-  if (typeof type === 'string' && !registry.component(kind, type)) {
+  const component = typeof type === 'string' ? registry.component(kind, type) : undefined;
+  if (component?.value.config) {
+    const result = component.value.config['~standard'].validate(extra);
+    // an async schema is checked when the job runs
+    if (!(result instanceof Promise) && result.issues) {
+      const late = keysFilledLater(job, extra);
+      for (const issue of result.issues) {
+        const at = issuePath(issue);
+        // A key that `input` fills in, or a reference placeholder (`<updated_by_the_input_mapping>`), is checked when
+        // the job runs, with its real value.
+        if (late.has(String(at).split(/[.[]/)[0] ?? '')) continue;
+        errors.push(
+          configError(
+            'component-config',
+            `invalid ${kind} config for type ${JSON.stringify(type)}: ${at ? `${at}: ` : ''}${issue.message}.`,
+            {
+              path: `${job.configPath}.extra_configs${at ? `.${at}` : ''}`,
+              ...(job.location ? { location: job.keyLocations?.extra_configs ?? job.location } : {}),
+              plugin: component.plugin,
+            },
+          ),
+        );
+      }
+    }
+  }
+  if (typeof type === 'string' && !component) {
     errors.push(
       configError('component-type-unknown', `no loaded plugin provides ${kind} type ${JSON.stringify(type)}.`, {
         path: `${job.configPath}.extra_configs.type`,
@@ -72,6 +112,11 @@ function checkHook(job: JobConfig, registry: PluginRegistry, cwd: string, errors
       }),
     );
   }
+}
+
+function jobExists(config: SandboxConfig, pipelineName: string, metaName: string): boolean {
+  const pipeline = config.pipelines.find((p) => p.name === pipelineName);
+  return !!pipeline && pipelineJobs(pipeline).some((j) => j.job.meta_name === metaName);
 }
 
 function hasOutput(config: SandboxConfig, key: string): boolean {
@@ -83,7 +128,8 @@ function hasOutput(config: SandboxConfig, key: string): boolean {
 
 /**
  * Checks a normalised config against the loaded plugins before anything runs: hooks, component types, iteration
- * settings, targets and updaters. Every problem is reported at once.
+ * settings, targets and updaters, then the checks plugins contribute to {@link configChecksPoint}. Every problem is
+ * reported at once.
  */
 export function checkConfig(config: SandboxConfig, registry: PluginRegistry, cwd: string = process.cwd()): ConfigCheck {
   const errors: DjSandboxError[] = [];
@@ -131,6 +177,21 @@ export function checkConfig(config: SandboxConfig, registry: PluginRegistry, cwd
     for (const { job } of pipelineJobs(pipeline)) {
       checkHook(job, registry, cwd, errors);
       for (const [key, contextKey] of Object.entries(job.input)) {
+        const [pipelineName, metaName] = String(contextKey).split('.');
+        if (pipelineName !== '-1' && metaName !== undefined && !jobExists(config, pipelineName!, metaName)) {
+          errors.push(
+            configError('input-unknown-job', `input ${key} names no job: ${JSON.stringify(contextKey)}.`, {
+              path: `${job.configPath}.input.${key}`,
+              ...(job.location ? { location: job.keyLocations?.input ?? job.location } : {}),
+              expected: '<pipeline>.<meta_name>.<output key> of a job in this config, or -1.<output key>',
+              received: contextKey,
+              fix: `Jobs: ${config.pipelines.flatMap((p) => pipelineJobs(p).map((j) => `${p.name}.${j.job.meta_name}`)).join(', ')}.${didYouMean(
+                `${pipelineName}.${metaName}`,
+                config.pipelines.flatMap((p) => pipelineJobs(p).map((j) => `${p.name}.${j.job.meta_name}`)),
+              )}`,
+            }),
+          );
+        }
         if (contextKey === '-1') {
           errors.push(
             configError(
@@ -171,5 +232,11 @@ export function checkConfig(config: SandboxConfig, registry: PluginRegistry, cwd
       );
     }
   }
+  for (const check of registry.extensions(configChecksPoint)) {
+    const found = check({ config, cwd });
+    errors.push(...(found.errors ?? []));
+    warnings.push(...(found.warnings ?? []));
+  }
+  checkJobRecipes(config, registry, cwd, { errors, warnings });
   return { errors, warnings };
 }

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { redactSecrets } from '../config/redact-secrets.ts';
 import { CONTEXT_FILE_NAME, readContextFile, writeContextFile } from '../context/context-file.ts';
 import { ContextInfos } from '../context/context-infos.ts';
 import { RunContainer } from '../di/run-container.ts';
@@ -15,6 +16,7 @@ import { GROUP_LABELS, type PipelineConfig, type SandboxConfig } from '../types/
 import { checkConfig, pipelineJobs } from './check-config.ts';
 import { collectUpdates, type IterUpdate, parseIterUpdate } from './iter-updater.ts';
 import { createJobState, type JobState, runJob } from './job-runner.ts';
+import { runPreflights } from './preflight.ts';
 import type { RunEvent, RunServices } from './run-services.ts';
 import { checkTarget, type IterTarget, parseTarget } from './targets.ts';
 
@@ -129,6 +131,7 @@ export async function runSandbox(options: RunSandboxOptions): Promise<RunResult>
   const check = checkConfig(config, registry, cwd);
   for (const warning of check.warnings) logger.warn(warning.message, { code: warning.code });
   if (check.errors.length > 0) throw new ConfigProblems(check.errors);
+  await runPreflights(config, registry, { cwd, logger, signal: options.signal ?? new AbortController().signal });
 
   const workDir = resolve(cwd, config.work_dir);
   const contextFile = join(workDir, CONTEXT_FILE_NAME);
@@ -158,7 +161,7 @@ export async function runSandbox(options: RunSandboxOptions): Promise<RunResult>
     throw error;
   }
   const tracker = extraTrackers.length > 0 ? new FanOutTracker(primaryTracker, extraTrackers, logger) : primaryTracker;
-  tracker.watchConfig(config.raw, 'sandbox');
+  tracker.watchConfig(redactSecrets(config.raw), 'sandbox');
   const services: RunServices = { registry, container, tracker, logger, progress, signal, workDir, cwd, onEvent: emit };
   const contexts: ContextInfos[] = [];
   let jobsRun = 0;

@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { flattenWatched, MemoryTracker, type TrackScope } from './tracker.ts';
 
@@ -7,6 +7,22 @@ interface WatchLine extends TrackScope {
   time: string;
   metaName: string;
   value: unknown;
+}
+
+/**
+ * Lines are appended whole (one `write` of a short line with O_APPEND), but a kill can still cut the last one: end it
+ * with a newline, so that the next line starts on its own and only the cut one is lost.
+ */
+function endTornLine(file: string): void {
+  if (!existsSync(file) || statSync(file).size === 0) return;
+  const fd = openSync(file, 'r');
+  const last = Buffer.alloc(1);
+  try {
+    readSync(fd, last, 0, 1, statSync(file).size - 1);
+  } finally {
+    closeSync(fd);
+  }
+  if (last[0] !== 0x0a) appendFileSync(file, '\n');
 }
 
 /**
@@ -23,6 +39,7 @@ export class FileTracker extends MemoryTracker {
     this.watchedFile = join(workDir, 'tracker', 'watched.jsonl');
     this.metricsFile = join(workDir, 'tracker', 'metrics.jsonl');
     mkdirSync(dirname(this.watchedFile), { recursive: true });
+    for (const file of [this.watchedFile, this.metricsFile]) endTornLine(file);
     if (options.restore) this.restore();
   }
 

@@ -35,11 +35,14 @@ export function virtualEnvBackend(settings: VirtualEnvSettings): EnvBackend {
     program,
     lockBase: dir,
     prefix: async () => (existsSync(dir) ? dir : undefined),
+    // Creation runs only for an env that is absent or half-created, so --clear replaces whatever a killed creation
+    // left (its orphaned child may even still be writing there).
     createArgv() {
-      if (manager === 'uv') return ['uv', 'venv', '--seed', ...(pythonVersion ? ['--python', pythonVersion] : []), dir];
+      if (manager === 'uv')
+        return ['uv', 'venv', '--seed', '--clear', ...(pythonVersion ? ['--python', pythonVersion] : []), dir];
       if (manager === 'virtualenv')
-        return ['virtualenv', ...(pythonVersion ? ['-p', `python${pythonVersion}`] : []), dir];
-      return [program, '-m', 'venv', dir];
+        return ['virtualenv', '--clear', ...(pythonVersion ? ['-p', `python${pythonVersion}`] : []), dir];
+      return [program, '-m', 'venv', '--clear', dir];
     },
     installArgv(_prefix: string, args: InstallArgs) {
       if (manager === 'uv') return ['uv', 'pip', 'install', '--python', python, ...args];

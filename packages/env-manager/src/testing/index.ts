@@ -12,3 +12,9 @@ export function testPythonEnv(label: string, deps: readonly string[], pythonVers
     { component: `test env ${label}` },
   );
 }
+
+export {
+  type RecordedBridgeCalls,
+  type RecordingPythonEnvsOptions,
+  recordingPythonEnvs,
+} from './recording-python-envs.ts';

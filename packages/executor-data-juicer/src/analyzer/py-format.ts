@@ -23,7 +23,7 @@ function precision(values: number[]): number {
   if (values[0]! > 0) diffs.push(values[0]!);
   for (let i = 1; i < values.length; i++) diffs.push(values[i]! - values[i - 1]!);
   if (values[values.length - 1]! < 100) diffs.push(100 - values[values.length - 1]!);
-  const min = Math.min(...diffs.map(Math.abs));
+  const min = diffs.reduce((m, d) => Math.min(m, Math.abs(d)), Number.POSITIVE_INFINITY);
   return Math.max(1, -Math.floor(Math.log10(min)));
 }
 

@@ -1,12 +1,18 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AnalyzeDataResult, ComponentEnv, ConfigTree, Sample } from '@dj-sandbox/core';
+import {
+  type AnalyzeDataResult,
+  type ComponentEnv,
+  type ConfigTree,
+  type Sample,
+  writeFileAtomic,
+} from '@dj-sandbox/core';
 import { ColumnStore } from '../analyzer/column-store.ts';
 import { pearsonMatrix } from '../analyzer/correlation.ts';
 import { drawColumn, drawCorrelation } from '../analyzer/figures.ts';
 import { overallCsv, overallMarkdown, overallTable, toOverallResult } from '../analyzer/overall-table.ts';
 import { statsPathOf } from '../export/export-paths.ts';
-import { Exporter } from '../export/exporter.ts';
+import { Exporter, exportAll } from '../export/exporter.ts';
 import { parseLines } from '../export/jsonl-writer.ts';
 import { exportTypeOf } from '../recipe/init-recipe.ts';
 import { prepareRun } from './engine-env.ts';
@@ -37,7 +43,14 @@ export async function analyzeRecipe(
       schema: run.schema,
     });
     const store = new ColumnStore(env.logger);
-    if (run.raw) {
+    const exported = await exportAll(exporter, async () => {
+      if (!run.raw) {
+        for await (const batch of pipeline.run(run.input)) {
+          for (const sample of batch.samples) store.add(sample);
+          await exporter.write(batch.samples);
+        }
+        return;
+      }
       // Workers serialised the rows; only the small stats rows are parsed here, for the overall table.
       for await (const item of pipeline.runRaw(run.raw.input, run.raw.config, run.raw.onLoad)) {
         if ('samples' in item) {
@@ -50,13 +63,7 @@ export async function analyzeRecipe(
         await exporter.writeSerialized(item.count, item.main!, item.stats, item.firstStats);
       }
       run.raw.finish();
-    } else {
-      for await (const batch of pipeline.run(run.input)) {
-        for (const sample of batch.samples) store.add(sample);
-        await exporter.write(batch.samples);
-      }
-    }
-    const exported = await exporter.close();
+    });
     const analysisDir = join(recipe.workDir, 'analysis');
     const base = {
       exportPath: recipe.exportPath,
@@ -72,8 +79,8 @@ export async function analyzeRecipe(
     await mkdir(analysisDir, { recursive: true });
     const percentiles = Array.isArray(t.percentiles) ? (t.percentiles as number[]) : [];
     const table = overallTable(columns, percentiles);
-    await writeFile(join(analysisDir, 'overall.csv'), overallCsv(table));
-    await writeFile(join(analysisDir, 'overall.md'), overallMarkdown(table));
+    await writeFileAtomic(join(analysisDir, 'overall.csv'), overallCsv(table));
+    await writeFileAtomic(join(analysisDir, 'overall.md'), overallMarkdown(table));
     if (t.save_stats_in_one_file === true)
       env.logger.warn('save_stats_in_one_file is not supported: writing one figure per stat');
     const figures: string[] = [];

@@ -42,4 +42,27 @@ describe('the DataExecutor component', () => {
     ]);
     expect(env.ticks.get('[1/1] language_id_score_filter')).toBe(input.length);
   });
+
+  it('draws a uniform probe sample as Data-Juicer does: ceil(n × ratio) rows in seed-42 shuffle order', async () => {
+    const env = await testEnv();
+    const out = tempDir();
+    const recipe = { dataset_path: join(FIXTURES, 'data-demo-dataset.jsonl'), export_path: join(out, 'p.jsonl') };
+    const component = (await dataExecutorComponent.create(recipe, env)) as DataExecutorComponent;
+    const path = await component.sample!({ ratio: 0.3, algo: 'uniform', exportPath: join(out, 'probe.jsonl') });
+
+    expect(path).toBe(join(out, 'probe.jsonl'));
+    // numpy: default_rng(42).permutation(6)[:2] = [3, 2] (the French and the Chinese rows).
+    expect(readJsonl(path).map((r) => String(r.text).slice(0, 12))).toEqual(['Sur la plate', '你好，请问你是谁']);
+    const all = await component.sample!({ ratio: 1, algo: 'uniform', exportPath: join(out, 'all.jsonl') });
+    expect(readJsonl(all)).toHaveLength(6);
+  });
+
+  it('rejects a data_probe_algo it does not know, naming the key', async () => {
+    const env = await testEnv();
+    const recipe = { dataset_path: join(FIXTURES, 'data-demo-dataset.jsonl'), export_path: join(tempDir(), 'p.jsonl') };
+    const component = (await dataExecutorComponent.create(recipe, env)) as DataExecutorComponent;
+    await expect(
+      component.sample!({ ratio: 0.5, algo: 'stratified', exportPath: join(tempDir(), 's.jsonl') }),
+    ).rejects.toThrow(/dj_configs.data_probe_algo/);
+  });
 });

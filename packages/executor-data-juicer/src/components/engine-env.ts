@@ -7,11 +7,12 @@ import {
   type ComponentEnv,
   type ConfigTree,
   type Logger,
+  operatorCatalogPoint,
   operatorsPoint,
 } from '@dj-sandbox/core';
 import { collectFiles } from '../dataset/collect-files.ts';
 import { datasetSources, type SourceSpec } from '../dataset/dataset-sources.ts';
-import { loadDataset, malformedLineError, textKeyMissing } from '../dataset/load-dataset.ts';
+import { inputLineHandler, loadDataset, textKeyMissing } from '../dataset/load-dataset.ts';
 import { rawLinesEligible, readRawLines } from '../dataset/raw-lines.ts';
 import { createInputSchema, droppedColumns } from '../export/exporter.ts';
 import { mergePlainSchema, type RowSchema } from '../export/row-schema.ts';
@@ -102,7 +103,10 @@ export async function prepareRun(
 ): Promise<PreparedRun> {
   const logger = env.logger;
   const { definitions, sources } = loadedOperators(env);
-  const recipe = await initRecipe(tree, definitions);
+  const recipe = await initRecipe(tree, definitions, {
+    catalog: env.extensions(operatorCatalogPoint),
+    onWarning: (warning) => logger.warn(warning.message),
+  });
   const specs: SourceSpec[] = datasetSources(recipe.tree);
   await mkdir(recipe.workDir, { recursive: true });
   await mkdir(dirname(recipe.exportPath), { recursive: true });
@@ -172,7 +176,10 @@ export async function prepareRun(
       },
       onLoad(report) {
         const file = origins.files[report.fileId]!;
-        for (const { line, reason } of report.malformed) malformedLine(specs[report.source]!, file, line, reason);
+        const onLine = inputLineHandler(specs[report.source]!.configPath, t.strict === true, logger);
+        if (report.invalidUtf8 !== undefined)
+          onLine(file, report.invalidUtf8, 'is not valid UTF-8: its bad bytes were replaced by U+FFFD', true);
+        for (const { line, reason } of report.malformed) onLine(file, line, reason);
         mergePlainSchema(schema, report.inputSchema, true);
         const source = perSource[report.source]!;
         source.rows += report.rows;
@@ -191,10 +198,6 @@ export async function prepareRun(
         });
       },
     };
-  }
-  function malformedLine(source: SourceSpec, file: string, line: number, reason: string): void {
-    if (t.strict === true) throw malformedLineError(source.configPath, file, line, reason);
-    logger.warn(`skipping malformed input line ${file}:${line}: ${reason}`, { file, line });
   }
   return {
     recipe,

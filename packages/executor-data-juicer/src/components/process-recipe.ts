@@ -1,5 +1,5 @@
 import type { ComponentEnv, ConfigTree, ProcessDataResult } from '@dj-sandbox/core';
-import { Exporter } from '../export/exporter.ts';
+import { Exporter, exportAll } from '../export/exporter.ts';
 import { exportTypeOf } from '../recipe/init-recipe.ts';
 import { prepareRun } from './engine-env.ts';
 
@@ -26,14 +26,15 @@ export async function processRecipe(
       tempDir: run.tempDir,
       schema: run.schema,
     });
-    if (run.raw) {
-      for await (const item of pipeline.runRaw(run.raw.input, run.raw.config, run.raw.onLoad)) {
-        if ('samples' in item) await exporter.write(item.samples);
-        else await exporter.writeSerialized(item.count, item.main!, item.stats, item.firstStats);
-      }
-      run.raw.finish();
-    } else for await (const batch of pipeline.run(run.input)) await exporter.write(batch.samples);
-    const exported = await exporter.close();
+    const exported = await exportAll(exporter, async () => {
+      if (run.raw) {
+        for await (const item of pipeline.runRaw(run.raw.input, run.raw.config, run.raw.onLoad)) {
+          if ('samples' in item) await exporter.write(item.samples);
+          else await exporter.writeSerialized(item.count, item.main!, item.stats, item.firstStats);
+        }
+        run.raw.finish();
+      } else for await (const batch of pipeline.run(run.input)) await exporter.write(batch.samples);
+    });
     const n = pipeline.reports.length;
     pipeline.reports.forEach((r, i) => {
       env.logger.info(

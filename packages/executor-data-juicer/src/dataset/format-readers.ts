@@ -12,8 +12,11 @@ export interface RawChunk {
   lines: number[];
 }
 
-/** Called for an input line that is not a JSON object; throws to abort (`strict`) or logs and returns. */
-export type MalformedHandler = (file: string, line: number, reason: string) => void;
+/**
+ * Called for an input line that is not a JSON object (the line is skipped), or with `kept` for a line that is kept
+ * but altered (bytes that are not UTF-8 replaced by U+FFFD); throws to abort (`strict`) or logs and returns.
+ */
+export type MalformedHandler = (file: string, line: number, reason: string, kept?: boolean) => void;
 
 const CHUNK_ROWS = 1000;
 
@@ -22,7 +25,9 @@ function isObject(value: unknown): value is Sample {
 }
 
 async function* readJsonLines(file: string, onMalformed: MalformedHandler): AsyncGenerator<RawChunk> {
-  for await (const { lines, firstLine } of readLineChunks(file)) {
+  const invalidUtf8 = (line: number) =>
+    onMalformed(file, line, 'is not valid UTF-8: its bad bytes were replaced by U+FFFD', true);
+  for await (const { lines, firstLine } of readLineChunks(file, invalidUtf8)) {
     const samples: Sample[] = [];
     const numbers: number[] = [];
     for (let i = 0; i < lines.length; i++) {

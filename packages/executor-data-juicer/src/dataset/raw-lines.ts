@@ -5,7 +5,7 @@ import type { OriginTable } from '../runtime/batch.ts';
 import type { RawLines } from '../runtime/raw-batch.ts';
 import { collectFiles } from './collect-files.ts';
 import type { SourceSpec } from './dataset-sources.ts';
-import { openFile } from './open-file.ts';
+import { openFile, unreadable } from './open-file.ts';
 
 const NEWLINE = 0x0a;
 /** A batch also ends at this many bytes, so that very long lines do not make huge batches. */
@@ -64,8 +64,16 @@ export async function* readRawLines(
         lines = 0;
         return out;
       };
-      for await (const chunk of openFile(file)) {
-        let buffer = chunk as Buffer;
+      const chunks = openFile(file)[Symbol.asyncIterator]();
+      while (true) {
+        let next: IteratorResult<unknown>;
+        try {
+          next = await chunks.next();
+        } catch (error) {
+          throw unreadable(file, error);
+        }
+        if (next.done) break;
+        let buffer = next.value as Buffer;
         let from = 0;
         while (true) {
           const at = buffer.indexOf(NEWLINE, from);

@@ -1,10 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
 import { readJsonl, runRecipe } from '../test-helpers/run-recipe.ts';
 import { FIXTURES } from '../test-helpers/test-env.ts';
 import { shardLayout, shardPaths, statsPathOf } from './export-paths.ts';
+import { Exporter } from './exporter.ts';
 
 const DEDUP = join(FIXTURES, 'data-demo-dataset-deduplication.jsonl');
 const rows = readJsonl(DEDUP);
@@ -80,5 +82,28 @@ describe('export', () => {
       const score = (s.__dj__stats__ as { lang_score: number }).lang_score;
       expect(text).toContain(`"lang_score":${String(score)}`);
     }
+  });
+});
+
+describe('input kept as data', () => {
+  it('keeps a "__proto__" field in its sample and adds no column to the others', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'proto-'));
+    const exportPath = join(dir, 'out.jsonl');
+    const exporter = new Exporter({
+      exportPath,
+      type: 'jsonl',
+      shardSize: 0,
+      keepStats: false,
+      keepHashes: false,
+      exportDataset: true,
+      tempDir: dir,
+    });
+    const rows = [JSON.parse('{"text": "a", "__proto__": {"polluted": true}}'), { text: 'b' }];
+    await exporter.write(rows);
+    await exporter.close();
+    const lines = readFileSync(exportPath, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('{"text":"a","__proto__":{"polluted":true}}');
+    expect(lines[1]).toBe('{"text":"b","__proto__":null}');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

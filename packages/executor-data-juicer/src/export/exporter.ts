@@ -1,12 +1,12 @@
 import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Sample } from '@dj-sandbox/core';
+import { asFileSystemError, type Sample, withAtomicFile } from '@dj-sandbox/core';
 import { readLineChunks } from '../dataset/open-file.ts';
 import type { SerializedPart } from '../runtime/raw-batch.ts';
 import { shardLayout, shardPaths, statsPathOf } from './export-paths.ts';
 import { JsonlWriter, parseLines } from './jsonl-writer.ts';
 import { writeParquet } from './parquet-export.ts';
-import { RowSchema } from './row-schema.ts';
+import { RowSchema, setField } from './row-schema.ts';
 
 /** Stats and tag columns (spec §2.1). */
 export const STATS_KEY = '__dj__stats__';
@@ -90,9 +90,18 @@ async function writeShard(
       for (let left = count; left > 0; left -= 1000)
         for (const l of await takeLines(source, Math.min(1000, left))) yield JSON.parse(l);
     }
-    await writeParquet(path, writer.schema, rows());
+    await withAtomicFile(path, (temp) => writeParquet(temp, writer.schema, rows()));
     return;
   }
+  await withAtomicFile(path, (temp) => writeTextShard(temp, type, source, count));
+}
+
+async function writeTextShard(
+  path: string,
+  type: 'jsonl' | 'json',
+  source: AsyncGenerator<string>,
+  count: number,
+): Promise<void> {
   const handle = await open(path, 'w');
   try {
     let first = true;
@@ -113,7 +122,8 @@ async function writeShard(
 /**
  * Data-Juicer's standalone Exporter, streaming: the `<stem>_stats.jsonl` side file (stats and tag columns only),
  * then the dataset without stats / meta / hash columns (unless kept) as jsonl, json (array) or parquet, optionally
- * sharded. Rows are schema-unified like HF datasets (missing fields → null).
+ * sharded. Rows are schema-unified like HF datasets (missing fields → null). Every file appears under its final
+ * name only when complete; after a failure, {@link Exporter.discard} removes what was written.
  */
 export class Exporter {
   private readonly main: JsonlWriter | undefined;
@@ -159,7 +169,7 @@ export class Exporter {
           statsRow[key] = s[key];
           hasStats = true;
         }
-        if (!this.drop.has(key)) row[key] = s[key];
+        if (!this.drop.has(key)) setField(row, key, s[key]);
       }
       main.push(row);
       if (hasStats && !this.stats) {
@@ -196,6 +206,17 @@ export class Exporter {
     if (this.main) await this.main.writeSerialized(main, count);
   }
 
+  /** Where the dataset is exported. */
+  get exportPath(): string {
+    return this.options.exportPath;
+  }
+
+  /** Removes every partial file after a failure; complete files of an earlier run are left alone. */
+  async discard(): Promise<void> {
+    await this.stats?.discard();
+    await this.main?.discard();
+  }
+
   /** Finishes every file (unify rewrite, json/parquet conversion, sharding). */
   async close(): Promise<ExportResult> {
     const statsPath = this.stats ? this.stats.path : undefined;
@@ -211,5 +232,19 @@ export class Exporter {
     for (let i = 0; i < layout.length; i++) await writeShard(paths[i]!, type, source, layout[i]!, this.main);
     await rm(this.main.path, { force: true });
     return { exportPaths: paths, ...(statsPath ? { statsPath } : {}), rows };
+  }
+}
+
+/**
+ * Feeds an exporter with `produce` and closes it; when anything fails (an op, a kill signal, a full disk), the
+ * partial files are removed so that no truncated output is left behind, and the error is rethrown.
+ */
+export async function exportAll(exporter: Exporter, produce: () => Promise<void>): Promise<ExportResult> {
+  try {
+    await produce();
+    return await exporter.close();
+  } catch (error) {
+    await exporter.discard();
+    throw asFileSystemError(exporter.exportPath, error);
   }
 }

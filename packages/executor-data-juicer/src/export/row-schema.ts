@@ -4,6 +4,16 @@
  * JSON types they held, so the Parquet writer can pick column types.
  */
 
+/**
+ * Sets a field of a row, `__proto__` included: a plain assignment of `__proto__` would replace the object's prototype
+ * and lose the field (input data may hold any key; it is data, never a prototype).
+ */
+export function setField(row: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(row, key, { value, enumerable: true, writable: true, configurable: true });
+  else row[key] = value;
+}
+
 /** Which JSON types a leaf held. */
 export interface LeafTypes {
   int: boolean;
@@ -48,7 +58,7 @@ export class RowSchema {
       return;
     }
     const kept: Record<string, unknown> = {};
-    for (const key in row) if (!this.excludeTop.has(key)) kept[key] = row[key];
+    for (const key in row) if (!this.excludeTop.has(key)) setField(kept, key, row[key]);
     this.observe(kept, this.root, true);
   }
 
@@ -122,8 +132,9 @@ export class RowSchema {
       if (fits && i === keys.length) return value;
       const out: Record<string, unknown> = {};
       for (const key of keys) {
-        const child = value[key];
-        out[key] = child === undefined ? null : this.conform(child, node.fields!.get(key)!);
+        // own fields only: `value.__proto__` of a row without that field is Object.prototype, not a value
+        const child = Object.hasOwn(value, key) ? value[key] : undefined;
+        setField(out, key, child === undefined ? null : this.conform(child, node.fields!.get(key)!));
       }
       return out;
     }

@@ -3,12 +3,13 @@ import {
   type AnyOperatorDefinition,
   ConfigProblems,
   type ConfigTree,
+  checkRecipe,
   configError,
   type DjSandboxError,
   isMapping,
   issuePath,
+  type OperatorDescriptor,
 } from '@dj-sandbox/core';
-import { closeNames } from './close-names.ts';
 import { COMMON_OP_DEFAULTS, FILTER_OP_DEFAULTS, GLOBAL_DEFAULTS } from './global-defaults.ts';
 import type { DjRecipe, ResolvedOp } from './recipe-types.ts';
 
@@ -19,6 +20,10 @@ export const EXPORT_TYPES = ['jsonl', 'json', 'parquet'] as const;
 export interface InitRecipeOptions {
   /** Folder that relative `export_path` / `work_dir` are resolved against (default: the working directory). */
   cwd?: string;
+  /** Operators other engines run (`operatorCatalogPoint`): known to the strict check, not runnable here. */
+  catalog?: readonly OperatorDescriptor[];
+  /** Receives the strict check's warnings (bounds that bound nothing). */
+  onWarning?: (warning: DjSandboxError) => void;
 }
 
 /** The export format: `export_type`, else the suffix of `export_path` (spec §1.2). */
@@ -59,23 +64,12 @@ function parseEntry(entry: unknown, index: number): { name: string; params: Conf
   return { name, params: { ...((params as ConfigTree | null) ?? {}) } };
 }
 
-function unknownOperator(name: string, index: number, operators: readonly AnyOperatorDefinition[]): DjSandboxError {
-  const close = closeNames(
-    name,
-    operators.map((o) => o.name),
-  );
-  const hint = close.length > 0 ? ` Did you mean ${close.map((c) => JSON.stringify(c)).join(', ')}?` : '';
-  const fix =
-    operators.length === 0
-      ? 'No operator plugin is loaded: add `@dj-sandbox/ops-text` (or another ops-* package) to `plugins` in the sandbox config.'
-      : 'Check the spelling, or add the plugin that provides this operator to `plugins`.';
-  return configError('recipe-unknown-op', `unknown operator ${JSON.stringify(name)}.${hint}`, {
+function notNative(name: string, index: number, engine: string): DjSandboxError {
+  return configError('recipe-op-not-native', `operator ${JSON.stringify(name)} runs only on the ${engine} engine.`, {
     path: `process[${index}]`,
-    expected:
-      operators.length === 0 ? 'an operator from a loaded plugin' : `one of ${operators.length} loaded operators`,
+    expected: 'an operator of a loaded operator plugin',
     received: name,
-    fix,
-    suggestions: close,
+    fix: `Run this recipe with the ${engine} engine (see docs/data-engines.md), or replace the operator.`,
   });
 }
 
@@ -129,7 +123,10 @@ export async function initRecipe(
   options: InitRecipeOptions = {},
 ): Promise<DjRecipe> {
   const cwd = options.cwd ?? process.cwd();
-  const problems: DjSandboxError[] = [];
+  const strict = checkRecipe(tree, { operators, ...(options.catalog ? { catalog: options.catalog } : {}) });
+  const problems: DjSandboxError[] = [...strict.errors];
+  for (const warning of strict.warnings) options.onWarning?.(warning);
+  const catalogued = new Map((options.catalog ?? []).map((o) => [o.name, o]));
   const full: ConfigTree = structuredClone({ ...GLOBAL_DEFAULTS });
   for (const [k, v] of Object.entries(tree)) if (v !== undefined) full[k] = structuredClone(v);
   for (const key of ['dataset', 'validators', 'suffixes', 'percentiles', 'process'] as const) {
@@ -224,7 +221,9 @@ export async function initRecipe(
     }
     const definition = byName.get(entry.name);
     if (!definition) {
-      problems.push(unknownOperator(entry.name, i, operators));
+      // an op in no engine's catalogue was reported by the strict check; one only another engine runs is said here
+      const elsewhere = catalogued.get(entry.name);
+      if (elsewhere) problems.push(notNative(entry.name, i, elsewhere.engine));
       continue;
     }
     const op = await resolveOp(entry.name, entry.params, i, definition, full, textKeys?.[0] ?? 'text');

@@ -58,6 +58,8 @@ export interface RawLoadReport {
   nullText: number;
   /** Which text keys were present in some row. */
   seen: boolean[];
+  /** The first line whose bytes were not valid UTF-8 (replaced by U+FFFD; the line is kept). */
+  invalidUtf8?: number;
   /** Lines that are not a JSON object, in order. */
   malformed: Array<{ line: number; reason: string }>;
   /** Schema of the rows read (excluded columns left out). */

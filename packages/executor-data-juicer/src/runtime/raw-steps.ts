@@ -1,7 +1,7 @@
 import { nestedQuery, type OperatorInstance, type Sample } from '@dj-sandbox/core';
 import { resolveMedia } from '../dataset/load-dataset.ts';
 import { META_KEY, STATS_KEY } from '../export/exporter.ts';
-import { plainSchema, RowSchema } from '../export/row-schema.ts';
+import { plainSchema, RowSchema, setField } from '../export/row-schema.ts';
 import type { Batch } from './batch.ts';
 import type { RawConfig, RawLines, RawLoadReport, RawResult, SerializedPart } from './raw-batch.ts';
 import { runSteps, type StepSpec } from './run-steps.ts';
@@ -14,11 +14,44 @@ function isObject(value: unknown): value is Sample {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+function count(text: string, char: string): number {
+  let n = 0;
+  for (let i = text.indexOf(char); i >= 0; i = text.indexOf(char, i + 1)) n++;
+  return n;
+}
+
+/** U+FFFD written as such in the input (EF BF BD): valid UTF-8, not a decoding loss. */
+function encodedReplacements(bytes: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  for (let i = bytes.indexOf(0xef, from); i >= 0 && i + 2 < to; i = bytes.indexOf(0xef, i + 1))
+    if (bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) n++;
+  return n;
+}
+
+/**
+ * The first line (1-based in the file) whose bytes were not valid UTF-8 and were replaced by U+FFFD, as the
+ * single-thread reader reports it (readLineChunks); undefined when the batch decoded cleanly.
+ */
+function firstInvalidUtf8Line(raw: RawLines, lines: readonly string[]): number | undefined {
+  let from = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const end = raw.bytes.indexOf(0x0a, from);
+    const to = end < 0 ? raw.bytes.length : end;
+    const line = lines[i]!;
+    if (line.includes('\ufffd') && count(line, '\ufffd') > encodedReplacements(raw.bytes, from, to))
+      return raw.firstLine + i;
+    from = to + 1;
+  }
+  return undefined;
+}
+
 /** Parses raw lines as the JSON-lines reader and the loader do (blank lines skipped, null texts dropped). */
 function load(raw: RawLines, config: RawConfig): { batch: Batch; report: RawLoadReport } {
   const decoder = new TextDecoder('utf-8', { ignoreBOM: !raw.startOfFile });
-  const lines = decoder.decode(raw.bytes).split('\n');
+  const decoded = decoder.decode(raw.bytes);
+  const lines = decoded.split('\n');
   if (lines.length > raw.lineCount) lines.pop();
+  const invalidUtf8 = decoded.includes('\ufffd') ? firstInvalidUtf8Line(raw, lines) : undefined;
   const exclude = new Set(config.excludeTop);
   const inputSchema = new RowSchema(exclude);
   const flat = config.textKeys.every((k) => !k.includes('.'));
@@ -29,6 +62,7 @@ function load(raw: RawLines, config: RawConfig): { batch: Batch; report: RawLoad
     nullText: 0,
     seen: config.textKeys.map(() => false),
     malformed: [],
+    ...(invalidUtf8 !== undefined ? { invalidUtf8 } : {}),
     inputSchema: { l: 0 },
   };
   const batch: Batch = { samples: [], origins: [] };
@@ -113,7 +147,7 @@ function exportRows(samples: readonly Sample[], drop: ReadonlySet<string>) {
         statsRow[key] = s[key];
         if (firstStats < 0) firstStats = i;
       }
-      if (!drop.has(key)) row[key] = s[key];
+      if (!drop.has(key)) setField(row, key, s[key]);
     }
     main.push(row);
     stats.push(statsRow);

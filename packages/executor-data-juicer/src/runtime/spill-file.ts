@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
+import { asFileSystemError } from '@dj-sandbox/core';
 import { readLineChunks } from '../dataset/open-file.ts';
 import type { Batch } from './batch.ts';
 import type { RawLines } from './raw-batch.ts';
@@ -56,7 +57,11 @@ export class SpillFile {
       this.bytes += Buffer.byteLength(line);
       text += line;
     }
-    await this.handle.write(text);
+    try {
+      await this.handle.write(text);
+    } catch (error) {
+      throw asFileSystemError(this.path, error);
+    }
   }
 
   /** Appends rows a worker serialised (one JSON line each) with their origins. */
@@ -70,7 +75,11 @@ export class SpillFile {
       from = bytes.indexOf(10, from) + 1;
     }
     this.bytes += bytes.length;
-    await this.handle.write(bytes);
+    try {
+      await this.handle.write(bytes);
+    } catch (error) {
+      throw asFileSystemError(this.path, error);
+    }
   }
 
   /** Finishes writing. */

@@ -1,5 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { withAtomicFile, writeFileAtomic } from '@dj-sandbox/core';
 import { DuckDBTypeId } from '@duckdb/node-api';
 import type { PoolContext } from '../helpers/pool-context.ts';
 import { sqlIdent, sqlString } from './duck-session.ts';
@@ -68,7 +69,7 @@ async function summarise(ctx: PoolContext, select: string): Promise<Pick<PoolMet
 
 /** Writes the `<pool>.meta.json` sidecar. */
 async function writeSidecar(absolute: string, meta: PoolMeta): Promise<void> {
-  await writeFile(`${absolute}.meta.json`, `${JSON.stringify(meta, null, 2)}\n`, 'utf8');
+  await writeFileAtomic(`${absolute}.meta.json`, `${JSON.stringify(meta, null, 2)}\n`);
 }
 
 /**
@@ -85,9 +86,10 @@ export async function writePool(
   await mkdir(dirname(absolute), { recursive: true });
   let summary: Pick<PoolMeta, 'samples' | 'stats'> = { samples: 0, stats: {} };
   if (select === null) {
-    await writeFile(absolute, '', 'utf8');
+    await writeFileAtomic(absolute, '');
   } else {
-    await ctx.session.run(`COPY (${select}) TO ${sqlString(absolute)} (FORMAT json)`);
+    // DuckDB writes to a temporary name; the pool appears under its own name only when complete.
+    await withAtomicFile(absolute, (temp) => ctx.session.run(`COPY (${select}) TO ${sqlString(temp)} (FORMAT json)`));
     summary = await summarise(ctx, select);
   }
   await writeSidecar(absolute, { pool: path, ...provenance, ...summary, producer: '@dj-sandbox/executor-datapool' });

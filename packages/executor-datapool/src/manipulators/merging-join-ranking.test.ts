@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -119,6 +119,20 @@ describe('data_pool_ranking', () => {
     expect(await rank({ ranking_keys: ['eval.acc', 'loss'] })).toEqual(['p1', 'p3', 'p0', 'p2']);
     expect(await rank({ ranking_keys: ['eval.acc', 'loss'], descending: false })).toEqual(['p2', 'p0', 'p1', 'p3']);
     expect(await rank({ ranking_keys: ['loss'], top_n: 2 })).toEqual(['p1', 'p3']);
+  });
+
+  it("reads a metrics entry that names a JSON file (an evaluator's results file) as that file's mapping", async () => {
+    const files = metrics.map((m, i) => {
+      const file = join(ctx.cwd, `metrics-${i}.json`);
+      writeFileSync(file, JSON.stringify(m));
+      return file;
+    });
+    expect(
+      await runRanking(rankingParams.parse({ dataset_path: paths, metrics: files, ranking_keys: ['eval.acc'] }), ctx),
+    ).toEqual(['p1', 'p3', 'p0', 'p2']);
+    await expect(
+      runRanking(rankingParams.parse({ dataset_path: ['p0'], metrics: ['missing.json'], ranking_keys: ['x'] }), ctx),
+    ).rejects.toThrow(/the metrics file missing.json does not exist/);
   });
 
   it('drops keys missing from any metrics entry, not only the first, and fails clearly when none is left', async () => {

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { isMapping, nestedQuery } from '@dj-sandbox/core';
 import { z } from 'zod';
 import { baseConfig } from '../helpers/params.ts';
@@ -27,6 +29,21 @@ function scalar(value: unknown): Scalar | undefined {
   return undefined;
 }
 
+/** A metrics entry that names an existing `.json` file is that file's content; anything else is itself. */
+function metricsFile(entry: unknown, ctx: PoolContext): unknown {
+  if (typeof entry !== 'string' || !entry.endsWith('.json')) return entry;
+  const path = resolve(ctx.cwd, entry);
+  if (!existsSync(path)) {
+    throw poolError(ctx, 'data-pool-ranking-metrics-file', `the metrics file ${entry} does not exist.`, {
+      path: 'extra_configs.metrics',
+      expected: 'a JSON file of metrics written by an earlier job',
+      received: path,
+      fix: "check the evaluator's output path (and its iter_<n> folder)",
+    });
+  }
+  return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+}
+
 function compareTuples(a: readonly Scalar[], b: readonly Scalar[]): number {
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
@@ -42,11 +59,12 @@ function compareTuples(a: readonly Scalar[], b: readonly Scalar[]): number {
  * compared in order), stably, and returns the paths truncated to `top_n`. Writes no files. Differences: keys are
  * checked on every metrics entry (the reference checked only the first); with no usable key, plain-number metrics
  * rank by value and mapping metrics fail clearly (the reference raised a type error); a single path with a single
- * metrics mapping is accepted (a job that made one file records a string).
+ * metrics mapping is accepted (a job that made one file records a string); a metrics entry may name a JSON file
+ * holding the mapping (an evaluator's results file), since a config cannot assemble a list from several jobs' outputs.
  */
 export async function runRanking(params: RankingParams, ctx: PoolContext): Promise<string[]> {
   const paths = typeof params.dataset_path === 'string' ? [params.dataset_path] : params.dataset_path;
-  const metrics = Array.isArray(params.metrics) ? params.metrics : [params.metrics];
+  const metrics = (Array.isArray(params.metrics) ? params.metrics : [params.metrics]).map((m) => metricsFile(m, ctx));
   if (paths.length !== metrics.length) {
     throw poolError(ctx, 'data-pool-ranking-lengths', 'dataset_path and metrics should be lists of the same length.', {
       path: 'extra_configs.metrics',

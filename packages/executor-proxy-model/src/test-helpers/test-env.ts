@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type ComponentEnv, createLogger, type LogRecord, MemoryTracker, type Progress } from '@dj-sandbox/core';
+import { type TestComponentEnv, testComponentEnv } from '@dj-sandbox/test-utils';
 
 /** Folder of the package's test fixtures (real text cut from npm corpora; see bench/make-fixtures.ts). */
 export const FIXTURES = fileURLToPath(new URL('../__fixtures__/', import.meta.url));
@@ -25,49 +25,10 @@ export function readJsonl(path: string): Array<Record<string, unknown>> {
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
-/** A component env for tests, with the tracker, log records and progress it collected. */
-export interface TestEnv extends ComponentEnv {
-  readonly tracker: MemoryTracker;
-  readonly records: LogRecord[];
-  /** Per progress label: the total it started with and the ticks it got. */
-  readonly progressSeen: Map<string, { total: number | undefined; ticks: number; done: boolean }>;
-}
+/** A component env for tests (see `testComponentEnv` in test-utils); the job is `train_model` unless named. */
+export type TestEnv = TestComponentEnv;
 
 /** Builds a component env as a run would give one (job `train_model`, iteration 1), in a temporary work dir. */
 export function testEnv(options: { signal?: AbortSignal; metaName?: string } = {}): TestEnv {
-  const records: LogRecord[] = [];
-  const progressSeen = new Map<string, { total: number | undefined; ticks: number; done: boolean }>();
-  const progress: Progress = {
-    start(label, total) {
-      const seen = { total, ticks: 0, done: false };
-      progressSeen.set(label, seen);
-      return {
-        tick: (n = 1) => {
-          seen.ticks += n;
-        },
-        setTotal: (t) => {
-          seen.total = t;
-        },
-        done: () => {
-          seen.done = true;
-        },
-      };
-    },
-  };
-  const metaName = options.metaName ?? 'train_model';
-  return {
-    logger: createLogger([(r) => records.push(r)], 'debug'),
-    tracker: new MemoryTracker(),
-    progress,
-    signal: options.signal ?? new AbortController().signal,
-    workDir: tempDir(),
-    scope: { iteration: 1, pipeline: 'test', job: metaName, metaName },
-    resolve() {
-      throw new Error('no services in tests');
-    },
-    extensions: () => [],
-    ownedExtensions: () => [],
-    records,
-    progressSeen,
-  };
+  return testComponentEnv({ ...options, metaName: options.metaName ?? 'train_model' });
 }

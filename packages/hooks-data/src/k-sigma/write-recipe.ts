@@ -1,6 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
-import { type ConfigTree, configError } from '@dj-sandbox/core';
+import { type ConfigTree, configError, writeFileAtomic } from '@dj-sandbox/core';
 import { stringify } from 'yaml';
 
 /** Recipe file suffixes k-sigma can write, as Data-Juicer's tool accepts them. */
@@ -23,5 +23,5 @@ export async function writeRecipe(recipe: ConfigTree, absolutePath: string): Pro
   const text =
     extname(absolutePath).toLowerCase() === '.json' ? `${JSON.stringify(recipe, null, 2)}\n` : stringify(recipe);
   await mkdir(dirname(absolutePath), { recursive: true });
-  await writeFile(absolutePath, text, 'utf8');
+  await writeFileAtomic(absolutePath, text);
 }

@@ -7,25 +7,28 @@ const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
  * (`erfcc`, relative error below 1.2e-7 everywhere), which keeps precision in the tails where `1 - erf` would not.
  */
 export function erfc(x: number): number {
+  const r = Math.exp(logErfcAbs(x));
+  return x >= 0 ? r : 2 - r;
+}
+
+/** `log erfc(|x|)` by the same approximation, computed in log space so that it never underflows. */
+function logErfcAbs(x: number): number {
   const z = Math.abs(x);
   const t = 1 / (1 + 0.5 * z);
-  const r =
+  return (
+    Math.log(t) -
+    z * z -
+    1.26551223 +
     t *
-    Math.exp(
-      -z * z -
-        1.26551223 +
+      (1.00002368 +
         t *
-          (1.00002368 +
+          (0.37409196 +
             t *
-              (0.37409196 +
+              (0.09678418 +
                 t *
-                  (0.09678418 +
-                    t *
-                      (-0.18628806 +
-                        t *
-                          (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return x >= 0 ? r : 2 - r;
+                  (-0.18628806 +
+                    t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))))
+  );
 }
 
 /** The standard normal CDF Φ(x); exact 0 and 1 at the infinities. */
@@ -33,6 +36,34 @@ export function normalCdf(x: number): number {
   if (x === Number.NEGATIVE_INFINITY) return 0;
   if (x === Number.POSITIVE_INFINITY) return 1;
   return 0.5 * erfc(-x / Math.SQRT2);
+}
+
+/** `log Φ(x)`, accurate deep into the lower tail (where Φ itself underflows). */
+export function logNormalCdf(x: number): number {
+  if (x === Number.NEGATIVE_INFINITY) return Number.NEGATIVE_INFINITY;
+  if (x === Number.POSITIVE_INFINITY) return 0;
+  if (x < 0) return Math.log(0.5) + logErfcAbs(x / Math.SQRT2);
+  return Math.log1p(-0.5 * erfc(x / Math.SQRT2));
+}
+
+/**
+ * `log(Φ(b) - Φ(a))` for `a <= b`: the log-mass of a standard normal on `[a, b]`. Both ends in the upper tail are
+ * mirrored into the lower one, where the CDF keeps its relative precision; narrow intervals use density × width,
+ * which is exact to O(width²) where the CDF difference would cancel.
+ */
+export function logGaussMass(a: number, b: number): number {
+  if (!(b > a)) return Number.NEGATIVE_INFINITY;
+  if (a > 0) return logGaussMass(-b, -a);
+  if (b - a < 1e-3 && Number.isFinite(a) && Number.isFinite(b)) {
+    const mid = 0.5 * (a + b);
+    return -0.5 * mid * mid - LOG_SQRT_2PI + Math.log(b - a);
+  }
+  if (b <= 0) {
+    const lb = logNormalCdf(b);
+    return lb + Math.log1p(-Math.exp(logNormalCdf(a) - lb));
+  }
+  // a <= 0 < b: the mass is at least Φ(b) - 1/2 or 1/2 - Φ(a), no cancellation to fear.
+  return Math.log(1 - normalCdf(a) - normalCdf(-b));
 }
 
 /** `log N(x; mu, sigma)`. */

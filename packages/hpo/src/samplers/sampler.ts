@@ -1,14 +1,18 @@
 /** Parameter values of one trial, by dotted key, in the sweep's parameter order. */
 export type TrialParams = Record<string, unknown>;
 
-/** A completed trial as samplers see it. */
+/** A trial as samplers see it: completed, or still running (its parameters are known, its loss not yet). */
 export interface Observation {
   index: number;
   params: TrialParams;
-  /** The objective turned into a loss (negated for `goal: maximize`); null when the trial had no value. */
+  /** The objective turned into a loss (negated for `goal: maximize`); null when the trial had no value or runs. */
   loss: number | null;
   /** `stopped`: hyperband ended it early, so its loss is not comparable with finished trials. */
-  state: 'finished' | 'stopped';
+  /**
+   * `running`: proposed and not finished yet (parallel search), so a sampler can steer away from what other
+   * workers are already trying.
+   */
+  state: 'finished' | 'stopped' | 'running';
 }
 
 /**

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import type { SandboxConfig } from '@dj-sandbox/core';
 import { job, sandboxConfig, testdir } from '@dj-sandbox/test-utils';
 import { describe, expect, it } from 'vitest';
+import { createSampler } from '../samplers/create-sampler.ts';
+import type { Observation } from '../samplers/sampler.ts';
 import type { TrialRecord } from '../study/trial-record.ts';
+import { parseSweep } from '../sweep/parse-sweep.ts';
 import { runSearch } from './run-search.ts';
 import type { RunTrial, Trial, TrialOutcome } from './search-types.ts';
 
@@ -198,5 +201,83 @@ describe('runSearch', () => {
       }),
     ).rejects.toThrow(/no recipe of the config has op "words_num_filter"/);
     expect(calls).toBe(0);
+  });
+
+  it('hands trials still running to the sampler, so parallel TPE workers know what the others try', async () => {
+    const dir = testdir();
+    const sweep = {
+      method: 'bayes',
+      metric: { name: 'eval.score', goal: 'maximize' },
+      sweep_max_count: 3,
+      seed: 3,
+      tpe: { n_startup_trials: 1 },
+      parameters: { 'text_length_filter.min_len': { min: 0, max: 200 } },
+    };
+    // Trial 0 finishes at once; trial 1 is still running when trial 2 is proposed.
+    let releaseTrial1 = () => {};
+    const trial1Done = new Promise<void>((r) => {
+      releaseTrial1 = r;
+    });
+    const runTrial: RunTrial = async (trial) => {
+      if (trial.index === 1) await trial1Done;
+      if (trial.index === 2) releaseTrial1();
+      return { metrics: { 'eval.score': score(minLenOf(trial)) }, status: 'finished' };
+    };
+    const result = await runSearch({ config: baseConfig(), cwd: dir, runTrial, sweep, parallel: 2 });
+    const [t0, t1, t2] = result.trials;
+    const sampler = createSampler(parseSweep(sweep));
+    const finished: Observation = { index: 0, params: t0!.params, loss: -t0!.value!, state: 'finished' };
+    const running: Observation = { index: 1, params: t1!.params, loss: null, state: 'running' };
+    expect(t2!.params).toEqual(sampler.suggest(2, [finished, running]));
+    expect(t2!.params).not.toEqual(sampler.suggest(2, [finished]));
+  });
+
+  it('gives every trial its own export paths, so parallel trials never share files', async () => {
+    const dir = testdir();
+    const exportPaths: string[] = [];
+    const runTrial: RunTrial = async (trial) => {
+      const dj = trial.config.pipelines[0]!.jobs.execution_job_configs[0]!.dj_configs as { export_path: string };
+      exportPaths.push(dj.export_path);
+      return { metrics: { 'eval.score': 1 }, status: 'finished' };
+    };
+    const config = baseConfig();
+    (config.pipelines[0]!.jobs.execution_job_configs[0]!.dj_configs as Record<string, unknown>).export_path =
+      './outputs/demo/res.jsonl';
+    await runSearch({
+      config,
+      cwd: dir,
+      runTrial,
+      parallel: 2,
+      sweep: {
+        method: 'grid',
+        metric: { name: 'eval.score', goal: 'maximize' },
+        parameters: { 'text_length_filter.min_len': { values: [20, 50] } },
+      },
+    });
+    expect(exportPaths.sort()).toEqual(['./outputs/demo/trial_0/res.jsonl', './outputs/demo/trial_1/res.jsonl']);
+  });
+
+  it("accepts the metric by the output name the user gave it (eval.min_mse) as well as the tracker's key (eval.1)", async () => {
+    const config = baseConfig();
+    config.pipelines[0]!.jobs.execution_job_configs[0]!.meta_name = 'eval';
+    config.pipelines[0]!.jobs.execution_job_configs[0]!.output = ['mse', 'min_mse'];
+    const runTrial: RunTrial = async (trial) => ({
+      metrics: { 'eval.0': 1, 'eval.1': -score(minLenOf(trial)) },
+      status: 'finished',
+    });
+    for (const name of ['eval.min_mse', 'eval.1']) {
+      const result = await runSearch({
+        config,
+        cwd: testdir(),
+        runTrial,
+        sweep: {
+          method: 'grid',
+          metric: { name, goal: 'minimize' },
+          parameters: { 'text_length_filter.min_len': { values: [20, 50, 80] } },
+        },
+      });
+      expect(result.trials.map((t) => t.value)).toEqual([16, 1, 4]);
+      expect(result.best).toMatchObject({ index: 1 });
+    }
   });
 });

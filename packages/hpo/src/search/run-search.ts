@@ -8,6 +8,7 @@ import { StudyStore } from '../study/study-store.ts';
 import type { TrialRecord } from '../study/trial-record.ts';
 import { loadSweep, parseSweep } from '../sweep/parse-sweep.ts';
 import type { Sweep } from '../sweep/sweep-types.ts';
+import { metricKeys, metricValue } from './metric-key.ts';
 import type { RunSearchOptions, SearchResult, SearchStopReason, TrialOutcome } from './search-types.ts';
 import { trialConfig } from './trial-config.ts';
 
@@ -41,6 +42,7 @@ export async function runSearch(options: RunSearchOptions): Promise<SearchResult
   const workDir = resolve(cwd, options.workDir ?? options.config.work_dir);
   const parallel = Math.max(1, options.parallel ?? 1);
   const { metric } = sweep;
+  const keys = metricKeys(options.config, metric.name);
   const sign = metric.goal === 'maximize' ? -1 : 1;
   const requested = options.maxTrials ?? sweep.maxTrials;
   const limit = Math.min(requested ?? Number.POSITIVE_INFINITY, sampler.size ?? Number.POSITIVE_INFINITY);
@@ -56,7 +58,8 @@ export async function runSearch(options: RunSearchOptions): Promise<SearchResult
     store.start(storedSweep);
   }
   const rerun = [...records.values()].filter((r) => r.state === 'running').map((r) => r.index);
-  let nextIndex = records.size === 0 ? 0 : Math.max(...records.keys()) + 1;
+  let nextIndex = 0;
+  for (const index of records.keys()) if (index >= nextIndex) nextIndex = index + 1;
   const running = new Map<number, Running>();
   const progress = (options.progress ?? silentProgress).start(
     'trials',
@@ -92,14 +95,15 @@ export async function runSearch(options: RunSearchOptions): Promise<SearchResult
     store.append(record);
     summarize();
   };
+  // Running trials go to the sampler too: TPE treats them as bad (the constant liar) so parallel workers spread out.
   const observations = (): Observation[] =>
     [...records.values()]
-      .filter((r) => r.state === 'finished' || r.state === 'stopped')
+      .filter((r) => r.state === 'finished' || r.state === 'stopped' || r.state === 'running')
       .map((r) => ({
         index: r.index,
         params: r.params,
-        loss: r.value === null ? null : sign * r.value,
-        state: r.state as 'finished' | 'stopped',
+        loss: r.state === 'running' || r.value === null ? null : sign * r.value,
+        state: r.state as Observation['state'],
       }));
   const targetMet = (value: number) =>
     metric.target !== undefined && (metric.goal === 'maximize' ? value >= metric.target : value <= metric.target);
@@ -125,7 +129,7 @@ export async function runSearch(options: RunSearchOptions): Promise<SearchResult
     running.delete(index);
     if (options.signal?.aborted && !run.stop) return; // interrupted: stays "running" in the study, for resume
     const metrics = outcome.metrics;
-    const reported = metrics[metric.name];
+    const reported = metricValue(metrics, keys);
     let value = typeof reported === 'number' && Number.isFinite(reported) ? reported : null;
     if (value === null && run.history.length > 0) value = run.history[run.history.length - 1]!;
     const state = run.stop ? 'stopped' : outcome.status === 'failed' ? 'failed' : 'finished';
@@ -176,7 +180,7 @@ export async function runSearch(options: RunSearchOptions): Promise<SearchResult
     const run: Running = { controller, history: [], done: Promise.resolve() };
     running.set(index, run);
     const report = (values: Record<string, number>) => {
-      const v = values[metric.name];
+      const v = metricValue(values, keys);
       if (typeof v !== 'number' || !Number.isFinite(v) || run.stop || !running.has(index)) return;
       run.history.push(v);
       checkHyperband();

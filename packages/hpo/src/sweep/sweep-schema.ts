@@ -56,6 +56,7 @@ export const tpeSchema = z.strictObject({
   gamma: finite.gt(0).lte(1).optional(),
   linear_forgetting: z.int().positive().optional(),
   prior_weight: finite.positive().optional(),
+  multivariate: z.boolean().optional(),
 });
 
 /** The top level of a sweep file. */

@@ -88,6 +88,8 @@ export interface TpeOptions {
   /** Hyperopt's linear forgetting: observations beyond this many (oldest first) get ramped-down weights. */
   linear_forgetting: number;
   prior_weight: number;
+  /** Model all parameters jointly (Optuna's default) instead of each on its own (hyperopt). */
+  multivariate: boolean;
 }
 
 /** A validated sweep: what samplers, hyperband and the search loop consume. */
@@ -106,11 +108,16 @@ export interface Sweep {
   raw: Record<string, unknown>;
 }
 
-/** TPE defaults: hyperopt's gamma 0.25 and its linear-forgetting cap of 25, optuna's 10 startup trials, 24 candidates. */
+/**
+ * TPE defaults, Optuna's (`TPESampler()` in Optuna 5): 10 prior draws, 24 candidates, the good group
+ * `ceil(0.1 · n)` capped at 25, the ramp of linear forgetting after 25 trials, prior weight 1, multivariate
+ * kernels. docs/recipe-search.md says why each.
+ */
 export const TPE_DEFAULTS: TpeOptions = {
   n_startup_trials: 10,
   n_ei_candidates: 24,
-  gamma: 0.25,
+  gamma: 0.1,
   linear_forgetting: 25,
   prior_weight: 1,
+  multivariate: true,
 };

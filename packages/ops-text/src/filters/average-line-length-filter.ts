@@ -1,4 +1,4 @@
-import { bound, filterParams } from '../common/base-params.ts';
+import { bound, COUNT, filterParams } from '../common/base-params.ts';
 import { codePointLength } from '../common/code-points.ts';
 import { MAXSIZE } from '../common/python-numbers.ts';
 import { isLineBreak } from '../common/splitlines.ts';
@@ -27,8 +27,8 @@ export const averageLineLengthFilter = defineStatFilter({
   description:
     'Keeps samples whose average line length (all code points, terminators included, over the splitlines count) is within [min_len, max_len].',
   params: filterParams({
-    min_len: bound(10, 'Minimum average line length.'),
-    max_len: bound(MAXSIZE, 'Maximum average line length.'),
+    min_len: bound(10, 'Minimum average line length.', COUNT),
+    max_len: bound(MAXSIZE, 'Maximum average line length.', COUNT),
   }),
   statKey: () => 'avg_line_length',
   bounds: (p) => [p.min_len, p.max_len],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bound, filterParams } from '../common/base-params.ts';
+import { bound, filterParams, RATIO } from '../common/base-params.ts';
 import { codePointOffsets, isBmpOnly } from '../common/code-points.ts';
 import { defineStatFilter } from './lib/define-stat-filter.ts';
 
@@ -43,8 +43,8 @@ export const characterRepetitionFilter = defineStatFilter({
     'Keeps samples whose character n-gram repetition ratio (share of the most frequent rep_len-grams) is within [min_ratio, max_ratio].',
   params: filterParams({
     rep_len: z.number().int().positive().default(10).describe('Length of the character n-grams.'),
-    min_ratio: bound(0.0, 'Minimum repetition ratio.'),
-    max_ratio: bound(0.5, 'Maximum repetition ratio.'),
+    min_ratio: bound(0.0, 'Minimum repetition ratio.', RATIO),
+    max_ratio: bound(0.5, 'Maximum repetition ratio.', RATIO),
   }),
   statKey: () => 'char_rep_ratio',
   bounds: (p) => [p.min_ratio, p.max_ratio],

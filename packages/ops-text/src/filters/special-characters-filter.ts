@@ -1,4 +1,4 @@
-import { bound, filterParams } from '../common/base-params.ts';
+import { bound, filterParams, RATIO } from '../common/base-params.ts';
 import { codePointLength } from '../common/code-points.ts';
 import { countSpecialCharacters } from '../common/special-characters.ts';
 import { defineStatFilter } from './lib/define-stat-filter.ts';
@@ -9,8 +9,8 @@ export const specialCharactersFilter = defineStatFilter({
   description:
     "Keeps samples whose ratio of Data-Juicer's SPECIAL_CHARACTERS (punctuation, digits, whitespace, symbols, emoji) is within [min_ratio, max_ratio].",
   params: filterParams({
-    min_ratio: bound(0.0, 'Minimum special-character ratio.'),
-    max_ratio: bound(0.25, 'Maximum special-character ratio.'),
+    min_ratio: bound(0.0, 'Minimum special-character ratio.', RATIO),
+    max_ratio: bound(0.25, 'Maximum special-character ratio.', RATIO),
   }),
   statKey: () => 'special_char_ratio',
   bounds: (p) => [p.min_ratio, p.max_ratio],

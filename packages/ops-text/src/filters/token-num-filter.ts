@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bound, filterParams } from '../common/base-params.ts';
+import { bound, COUNT, filterParams } from '../common/base-params.ts';
 import { MAXSIZE } from '../common/python-numbers.ts';
 import { defineStatFilter } from './lib/define-stat-filter.ts';
 import { DJ_DEFAULT_HF_TOKENIZER, loadTokenCounter } from './resources/hf-tokenizer.ts';
@@ -16,8 +16,8 @@ export const tokenNumFilter = defineStatFilter({
       .describe(
         "A tokenizer.json path (or its folder), 'gpt-tokenizer:<encoding>', or Data-Juicer's default name (bundled p50k_base fallback).",
       ),
-    min_num: bound(10, 'Minimum number of tokens.'),
-    max_num: bound(MAXSIZE, 'Maximum number of tokens.'),
+    min_num: bound(10, 'Minimum number of tokens.', COUNT),
+    max_num: bound(MAXSIZE, 'Maximum number of tokens.', COUNT),
   }),
   requires: ['tokenizer: EleutherAI/pythia-6.9b-deduped tokenizer.json, or the bundled p50k_base BPE'],
   batched: false,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bound, filterParams } from '../common/base-params.ts';
+import { bound, filterParams, RATIO } from '../common/base-params.ts';
 import { isSpecialCodePoint } from '../common/special-characters.ts';
 import { getWordsFromDocument, wordsRefinement } from '../common/words.ts';
 import { defineStatFilter } from './lib/define-stat-filter.ts';
@@ -33,8 +33,8 @@ export const wordRepetitionFilter = defineStatFilter({
     lang: z.string().default('en').describe('Language of the texts (selects the tokenizer when tokenization is on).'),
     tokenization: z.boolean().default(false).describe('Cut words with a tokenizer instead of whitespace.'),
     rep_len: z.number().int().positive().default(10).describe('Length of the word n-grams.'),
-    min_ratio: bound(0.0, 'Minimum repetition ratio.'),
-    max_ratio: bound(0.5, 'Maximum repetition ratio.'),
+    min_ratio: bound(0.0, 'Minimum repetition ratio.', RATIO),
+    max_ratio: bound(0.5, 'Maximum repetition ratio.', RATIO),
   }),
   requires: ['word tokenizer (only with tokenization: true): jieba for zh, Intl.Segmenter otherwise'],
   statKey: () => 'word_rep_ratio',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bound, filterParams } from '../common/base-params.ts';
+import { bound, COUNT, filterParams } from '../common/base-params.ts';
 import { MAXSIZE } from '../common/python-numbers.ts';
 import { isSpecialCodePoint } from '../common/special-characters.ts';
 import { getWordsFromDocument, wordsRefinement } from '../common/words.ts';
@@ -14,8 +14,8 @@ export const wordsNumFilter = defineStatFilter({
   params: filterParams({
     lang: z.string().default('en').describe('Language of the texts (selects the tokenizer when tokenization is on).'),
     tokenization: z.boolean().default(false).describe('Cut words with a tokenizer instead of whitespace.'),
-    min_num: bound(10, 'Minimum number of words.'),
-    max_num: bound(MAXSIZE, 'Maximum number of words.'),
+    min_num: bound(10, 'Minimum number of words.', COUNT),
+    max_num: bound(MAXSIZE, 'Maximum number of words.', COUNT),
   }),
   requires: ['word tokenizer (only with tokenization: true): jieba for zh, Intl.Segmenter otherwise'],
   statKey: () => 'num_words',

@@ -21,4 +21,11 @@ describe('random_selector', () => {
   it('repeats the permutation when more samples than rows are asked', () => {
     expect(randomSampleIndices(6, 8)).toEqual([3, 2, 5, 4, 1, 0, 3, 2]);
   });
+
+  it('draws more than 125k rows without spreading a large array (the seed video pools hold 147k-228k rows)', () => {
+    const drawn = randomSampleIndices(300_000, 200_000);
+    expect(drawn).toHaveLength(200_000);
+    expect(new Set(drawn).size).toBe(200_000);
+    expect(randomSampleIndices(150_000, 310_000)).toHaveLength(310_000);
+  });
 });

@@ -17,8 +17,9 @@ export function randomSampleIndices(total: number, n: number, seed = 42): number
   const count = n > 0 ? n : total;
   if (count === total) return Array.from({ length: total }, (_, i) => i);
   const perm = numpyPermutation(total, seed);
-  const out: number[] = [];
-  while (out.length < count) out.push(...perm.slice(0, count - out.length));
+  // An index loop, not `push(...perm)`: spreading more than ~125k elements overflows the call stack.
+  const out = new Array<number>(count);
+  for (let i = 0; i < count; i++) out[i] = perm[i % total]!;
   return out;
 }
 

@@ -13,7 +13,7 @@ export function walkDirs(root: string, maxDepth: number): string[] {
   const out: string[] = [];
   let level = [root];
   for (let depth = 0; depth <= maxDepth && level.length > 0 && out.length < MAX_DIRS; depth++) {
-    out.push(...level);
+    for (const dir of level) out.push(dir);
     const next: string[] = [];
     for (const dir of level) {
       let entries: import('node:fs').Dirent[];

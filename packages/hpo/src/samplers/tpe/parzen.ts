@@ -1,3 +1,7 @@
+/**
+ * Hyperopt's one-dimensional adaptive Parzen estimator, kept as a public building block. The TPE sampler itself
+ * uses the joint estimator in product-parzen.ts (Optuna's bandwidth rule); it shares linear forgetting from here.
+ */
 import { normalCdf, normalLogPdf, normalQuantile } from '../../math/normal.ts';
 import { type Rng, uniform, weightedIndex } from '../../rng/prng.ts';
 

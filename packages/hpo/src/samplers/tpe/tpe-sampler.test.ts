@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSweep } from '../../sweep/parse-sweep.ts';
+import { TPE_DEFAULTS } from '../../sweep/sweep-types.ts';
 import { createSampler } from '../create-sampler.ts';
 import type { Observation } from '../sampler.ts';
 import { adaptiveParzen, linearForgettingWeights } from './parzen.ts';
@@ -116,5 +117,123 @@ describe('TPE', () => {
     expect(m.sigmas.map((s) => Number(s.toFixed(6)))).toEqual([0.2, 0.25, 1, 0.4]);
     expect(m.weights).toEqual([0.25, 0.25, 0.25, 0.25]);
     expect(linearForgettingWeights(27, 25).slice(0, 3)).toEqual([1 / 27, 1, 1]);
+  });
+
+  it("splits at Optuna's default gamma: the best ceil(0.1 · n), capped at 25", () => {
+    expect(nBelow(10, TPE_DEFAULTS)).toBe(1);
+    expect(nBelow(49, TPE_DEFAULTS)).toBe(5);
+    expect(nBelow(400, TPE_DEFAULTS)).toBe(25);
+  });
+
+  it('counts running trials as bad and leaves them out of the split size (the constant liar)', () => {
+    const obs: Observation[] = [
+      ...Array.from({ length: 10 }, (_, i): Observation => ({ index: i, params: {}, loss: i, state: 'finished' })),
+      { index: 10, params: {}, loss: null, state: 'running' },
+      { index: 11, params: {}, loss: null, state: 'running' },
+    ];
+    const { below, above } = splitObservations(obs, TPE_DEFAULTS);
+    expect(below.map((o) => o.index)).toEqual([0]);
+    expect(above.map((o) => o.index)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+  });
+
+  it('steers a parallel suggestion away from where other trials are still running', () => {
+    const sampler = createSampler(
+      parseSweep({
+        method: 'bayes',
+        metric: { name: 'loss' },
+        sweep_max_count: 60,
+        seed: 5,
+        parameters: { x: { distribution: 'uniform', min: 0, max: 1 } },
+      }),
+    );
+    const finished: Observation[] = Array.from({ length: 20 }, (_, i) => {
+      const x = ((i * 7) % 20) / 20 + 0.01;
+      return { index: i, params: { x }, loss: (x - 0.3) ** 2, state: 'finished' };
+    });
+    const pending: Observation[] = [0.29, 0.3, 0.31].map((x, i) => ({
+      index: 20 + i,
+      params: { x },
+      loss: null,
+      state: 'running',
+    }));
+    const distance = (withPending: boolean) => {
+      let sum = 0;
+      for (let index = 23; index < 63; index++) {
+        const x = sampler.suggest(index, withPending ? [...finished, ...pending] : finished).x as number;
+        sum += Math.abs(x - 0.3);
+      }
+      return sum / 40;
+    };
+    expect(distance(true)).toBeGreaterThan(distance(false) * 1.2);
+  });
+
+  it('models the parameters jointly by default: with two good basins it rarely mixes their coordinates', () => {
+    // The best ten trials (gamma 0.2 of 50) sit near (0.2, 0.2) and (0.8, 0.8), five each. One parameter at a time, l(x) and l(y) are both bimodal,
+    // so proposals pair a coordinate of one basin with one of the other.
+    const obs: Observation[] = Array.from({ length: 50 }, (_, i) => {
+      const [x, y] =
+        i < 10 ? [0.2 + (i % 5) * 0.01, 0.2 + ((i * 2) % 5) * 0.01] : [((i * 37) % 50) / 50, ((i * 13) % 50) / 50];
+      const good = i < 10 ? (i % 2 === 0 ? [x, y] : [x + 0.6, y + 0.6]) : [x, y];
+      const loss = Math.min(Math.hypot(good[0]! - 0.2, good[1]! - 0.2), Math.hypot(good[0]! - 0.8, good[1]! - 0.8));
+      return {
+        index: i,
+        params: { x: good[0], y: good[1] },
+        loss: i < 10 ? loss / 100 : loss + 0.5,
+        state: 'finished',
+      };
+    });
+    const mixedShare = (multivariate: boolean) => {
+      const sampler = createSampler(
+        parseSweep({
+          method: 'bayes',
+          metric: { name: 'loss' },
+          sweep_max_count: 200,
+          seed: 2,
+          tpe: { multivariate, gamma: 0.2 },
+          parameters: {
+            x: { distribution: 'uniform', min: 0, max: 1 },
+            y: { distribution: 'uniform', min: 0, max: 1 },
+          },
+        }),
+      );
+      let mixed = 0;
+      for (let index = 50; index < 150; index++) {
+        const p = sampler.suggest(index, obs);
+        if ((p.x as number) < 0.5 !== (p.y as number) < 0.5) mixed++;
+      }
+      return mixed / 100;
+    };
+    expect(mixedShare(true)).toBeLessThan(0.15);
+    expect(mixedShare(false)).toBeGreaterThan(0.3);
+  });
+
+  it('proposes finite values in range for unbounded, beta and quantised distributions too', () => {
+    const sampler = createSampler(
+      parseSweep({
+        method: 'bayes',
+        metric: { name: 'm' },
+        sweep_max_count: 30,
+        seed: 4,
+        parameters: {
+          n: { distribution: 'normal', mu: 5, sigma: 2 },
+          ln: { distribution: 'log_normal', mu: 0, sigma: 1 },
+          b: { distribution: 'beta', a: 2, b: 5 },
+          qu: { distribution: 'q_uniform', min: 0, max: 1, q: 0.1 },
+        },
+      }),
+    );
+    const obs: Observation[] = [];
+    for (let i = 0; i < 30; i++) {
+      const p = sampler.suggest(i, obs);
+      expect(Number.isFinite(p.n)).toBe(true);
+      expect(p.ln as number).toBeGreaterThan(0);
+      expect(p.b as number).toBeGreaterThanOrEqual(0);
+      expect(p.b as number).toBeLessThanOrEqual(1);
+      expect(Math.round((p.qu as number) * 10) / 10).toBe(p.qu);
+      const loss = ((p.n as number) - 7) ** 2 + Math.log(p.ln as number) ** 2 + (p.b as number) + (p.qu as number);
+      obs.push({ index: i, params: p, loss, state: 'finished' });
+    }
+    const late = obs.slice(20).map((o) => o.params.n as number);
+    expect(median(late.map((n) => Math.abs(n - 7)))).toBeLessThan(1.5);
   });
 });

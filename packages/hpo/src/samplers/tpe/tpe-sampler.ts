@@ -1,26 +1,31 @@
 import { deepEqual } from '@dj-sandbox/core';
-import { createRng, type Rng, weightedIndex } from '../../rng/prng.ts';
+import { createRng, type Rng } from '../../rng/prng.ts';
 import { type NumericSpace, numericSpace, toInternal, valueAtInternal } from '../../sweep/space.ts';
 import type { CategoricalParam, NumericParam, Sweep, TpeOptions } from '../../sweep/sweep-types.ts';
 import { samplePriorParams } from '../random-sampler.ts';
 import type { Observation, Sampler, TrialParams } from '../sampler.ts';
 import {
-  adaptiveParzen,
-  linearForgettingWeights,
-  type Mixture,
-  mixtureLogLikelihood,
-  sampleMixture,
-} from './parzen.ts';
+  buildProductParzen,
+  type ParzenAxis,
+  type ParzenPoint,
+  productParzenLogPdf,
+  sampleProductParzen,
+} from './product-parzen.ts';
 
 /**
- * How many of `n` observations form the "good" group l(x): the gamma quantile, `ceil(gamma · n)`, at least 1 and
- * capped at hyperopt's linear-forgetting constant (25).
+ * How many of `n` finished observations form the "good" group l(x): `ceil(gamma · n)` (Optuna's default gamma is
+ * 0.1), at least 1 and capped at the linear-forgetting constant (25), so the good group only holds fully weighted
+ * trials.
  */
 export function nBelow(n: number, options: Pick<TpeOptions, 'gamma' | 'linear_forgetting'>): number {
   return Math.max(1, Math.min(Math.ceil(options.gamma * n), options.linear_forgetting));
 }
 
-/** Splits observations into the good group (lowest losses) and the rest, each in trial order (oldest first). */
+/**
+ * Splits observations into the good group (lowest losses) and the rest, each in trial order (oldest first). Trials
+ * hyperband stopped and trials still running (the constant liar: their parameters count as bad, so parallel
+ * workers look elsewhere) join the rest; the split size counts finished trials only.
+ */
 export function splitObservations(
   observations: readonly Observation[],
   options: Pick<TpeOptions, 'gamma' | 'linear_forgetting'>,
@@ -30,11 +35,10 @@ export function splitObservations(
   const k = nBelow(finished.length, options);
   const good = new Set(ranked.slice(0, k).map((o) => o.index));
   const byIndex = (a: Observation, b: Observation) => a.index - b.index;
-  // Trials hyperband stopped early count as bad evidence: they were stopped for being weak.
-  const stopped = observations.filter((o) => o.state === 'stopped');
+  const stoppedOrPending = observations.filter((o) => o.state === 'stopped' || o.state === 'running');
   return {
     below: finished.filter((o) => good.has(o.index)).sort(byIndex),
-    above: [...finished.filter((o) => !good.has(o.index)), ...stopped].sort(byIndex),
+    above: [...finished.filter((o) => !good.has(o.index)), ...stoppedOrPending].sort(byIndex),
   };
 }
 
@@ -54,89 +58,91 @@ function binOf(space: NumericSpace, value: number): [number, number] | undefined
   return [Math.max(space.low, a), Math.min(space.high, b)];
 }
 
-function suggestNumeric(
-  p: NumericParam,
-  below: readonly Observation[],
-  above: readonly Observation[],
-  options: TpeOptions,
-  rng: Rng,
-): number {
+type Searched = NumericParam | CategoricalParam;
+
+interface Coder {
+  axis: ParzenAxis;
+  /** The observed value on the axis, or undefined when the trial has no usable value for the parameter. */
+  encode(value: unknown): number | undefined;
+  /** A sampled coordinate turned into the parameter's value and the point l/g are evaluated at. */
+  decode(coord: number): { value: unknown; x: number; bin: [number, number] | undefined };
+}
+
+function coderOf(p: Searched): Coder {
+  if (p.kind === 'categorical') {
+    return {
+      axis: { kind: 'categorical', prior: p.probabilities },
+      encode: (value) => {
+        const at = p.values.findIndex((v) => deepEqual(v, value));
+        return at >= 0 ? at : undefined;
+      },
+      decode: (coord) => ({ value: p.values[coord], x: coord, bin: undefined }),
+    };
+  }
   const space = numericSpace(p);
-  const xs = (group: readonly Observation[]) =>
-    group
-      .map((o) => o.params[p.name])
-      .filter((v): v is number => typeof v === 'number')
-      .map((v) => internalOf(space, v));
-  const common = {
-    priorWeight: options.prior_weight,
-    priorMu: space.priorMu,
-    priorSigma: space.priorSigma,
-    lf: options.linear_forgetting,
-    low: space.low,
-    high: space.high,
+  return {
+    axis: { kind: 'numeric', low: space.low, high: space.high, priorMu: space.priorMu, priorSigma: space.priorSigma },
+    encode: (value) => (typeof value === 'number' && Number.isFinite(value) ? internalOf(space, value) : undefined),
+    decode: (coord) => {
+      const value = valueAtInternal(p, space, coord);
+      const x = space.q === null ? toInternal(space, value) : internalOf(space, value);
+      return { value, x, bin: binOf(space, value) };
+    },
   };
-  const l: Mixture = adaptiveParzen(xs(below), common);
-  const g: Mixture = adaptiveParzen(xs(above), common);
-  let best = Number.NaN;
-  let bestScore = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < options.n_ei_candidates; i++) {
-    const value = valueAtInternal(p, space, sampleMixture(l, rng));
-    const x = space.q === null ? toInternal(space, value) : internalOf(space, value);
-    const bin = binOf(space, value);
-    const score = mixtureLogLikelihood(l, x, bin) - mixtureLogLikelihood(g, x, bin);
-    if (score > bestScore || Number.isNaN(best)) {
-      best = value;
-      bestScore = score;
-    }
-  }
-  return best;
-}
-
-function categoricalProbs(p: CategoricalParam, group: readonly Observation[], options: TpeOptions): number[] {
-  const weights = linearForgettingWeights(group.length, options.linear_forgetting);
-  const k = p.values.length;
-  // Hyperopt's pseudocounts: prior_weight per category (scaled by the sweep's probabilities when it gave some).
-  const counts = p.probabilities.map((q) => options.prior_weight * q * k);
-  group.forEach((o, i) => {
-    const at = p.values.findIndex((v) => deepEqual(v, o.params[p.name]));
-    if (at >= 0) counts[at]! += weights[i]!;
-  });
-  const total = counts.reduce((s, c) => s + c, 0);
-  return counts.map((c) => c / total);
-}
-
-function suggestCategorical(
-  p: CategoricalParam,
-  below: readonly Observation[],
-  above: readonly Observation[],
-  options: TpeOptions,
-  rng: Rng,
-): unknown {
-  const l = categoricalProbs(p, below, options);
-  const g = categoricalProbs(p, above, options);
-  let best = -1;
-  let bestScore = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < options.n_ei_candidates; i++) {
-    const c = weightedIndex(rng, l);
-    const score = Math.log(l[c]!) - Math.log(g[c]!);
-    if (score > bestScore || best < 0) {
-      best = c;
-      bestScore = score;
-    }
-  }
-  return p.values[best];
 }
 
 /**
- * W&B's `bayes` method, implemented as the Tree-structured Parzen Estimator (Bergstra et al. 2011, as in hyperopt):
- * the first `n_startup_trials` draw from the priors; after that, observations are split at the gamma quantile into
- * good and bad groups, each parameter gets two adaptive Parzen estimators l(x) and g(x) (truncated to its bounds,
- * on its log axis for log distributions, with bin probabilities for quantised ones, pseudocounts for categorical
- * ones), `n_ei_candidates` are drawn from l(x), and the one maximising l(x)/g(x) wins. Parameters are modelled
- * independently (hyperopt's default). Seeded by (seed, trial index).
+ * Proposes values for `params` jointly: l(x) from the good group, g(x) from the rest, `n_ei_candidates` draws from
+ * l(x), the one with the largest log l(x) − log g(x) wins. An observation lacking a usable value for any of the
+ * parameters is left out of both estimators.
+ */
+function suggestJointly(
+  params: readonly Searched[],
+  below: readonly Observation[],
+  above: readonly Observation[],
+  options: TpeOptions,
+  rng: Rng,
+): TrialParams {
+  const coders = params.map(coderOf);
+  const axes = coders.map((c) => c.axis);
+  const points = (group: readonly Observation[]) => {
+    const out: number[][] = [];
+    for (const o of group) {
+      const coords = params.map((p, d) => coders[d]!.encode(o.params[p.name]));
+      if (coords.every((v) => v !== undefined)) out.push(coords as number[]);
+    }
+    return out;
+  };
+  const estimatorOptions = { priorWeight: options.prior_weight, linearForgetting: options.linear_forgetting };
+  const l = buildProductParzen(axes, points(below), estimatorOptions);
+  const g = buildProductParzen(axes, points(above), estimatorOptions);
+  let best: unknown[] = [];
+  let bestScore = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < options.n_ei_candidates; i++) {
+    const decoded = sampleProductParzen(l, rng).map((coord, d) => coders[d]!.decode(coord));
+    const point: ParzenPoint = { coords: decoded.map((v) => v.x), bins: decoded.map((v) => v.bin) };
+    const score = productParzenLogPdf(l, point) - productParzenLogPdf(g, point);
+    if (score > bestScore || best.length === 0) {
+      best = decoded.map((v) => v.value);
+      bestScore = score;
+    }
+  }
+  return Object.fromEntries(params.map((p, d) => [p.name, best[d]]));
+}
+
+/**
+ * W&B's `bayes` method, implemented as the Tree-structured Parzen Estimator with Optuna's defaults (see
+ * docs/recipe-search.md): the first `n_startup_trials` draw from the priors; after that, finished observations are
+ * split into the best `ceil(gamma · n)` and the rest (running trials join the rest: the constant liar), two Parzen
+ * estimators l(x) and g(x) are built, `n_ei_candidates` are drawn from l(x), and the one maximising l(x)/g(x) wins.
+ * With `multivariate` (the default) the estimators model all parameters jointly (Falkner et al. 2018); without it
+ * each parameter on its own (hyperopt). Numeric parameters are modelled on their log axis for log distributions and
+ * by bin probability when quantised; categorical ones with a smoothed one-hot kernel. Seeded by (seed, trial index).
  */
 export function tpeSampler(sweep: Pick<Sweep, 'parameters' | 'seed' | 'tpe'>): Sampler {
   const options = sweep.tpe;
+  const searched = sweep.parameters.filter((p): p is Searched => p.kind !== 'constant');
+  const groups = options.multivariate ? [searched] : searched.map((p) => [p]);
   return {
     size: undefined,
     suggest(index, observations): TrialParams {
@@ -145,12 +151,12 @@ export function tpeSampler(sweep: Pick<Sweep, 'parameters' | 'seed' | 'tpe'>): S
         return samplePriorParams(sweep.parameters, createRng(sweep.seed, index));
       const { below, above } = splitObservations(observations, options);
       const rng = createRng(sweep.seed, index, 0x79e);
-      const out: TrialParams = {};
-      for (const p of sweep.parameters) {
-        if (p.kind === 'constant') out[p.name] = p.value;
-        else if (p.kind === 'categorical') out[p.name] = suggestCategorical(p, below, above, options, rng);
-        else out[p.name] = suggestNumeric(p, below, above, options, rng);
+      const proposed: TrialParams = {};
+      for (const group of groups) {
+        if (group.length > 0) Object.assign(proposed, suggestJointly(group, below, above, options, rng));
       }
+      const out: TrialParams = {};
+      for (const p of sweep.parameters) out[p.name] = p.kind === 'constant' ? p.value : proposed[p.name];
       return out;
     },
   };

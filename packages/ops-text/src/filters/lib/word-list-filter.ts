@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bound, filterParams } from '../../common/base-params.ts';
+import { bound, filterParams, RATIO } from '../../common/base-params.ts';
 import { isSpecialCodePoint } from '../../common/special-characters.ts';
 import { getWordsFromDocument, wordsRefinement } from '../../common/words.ts';
 import { loadWordLists, type WordListKind, wordSetFor } from '../resources/word-lists.ts';
@@ -37,8 +37,8 @@ export function defineWordListFilter(spec: WordListFilterSpec) {
       .boolean()
       .default(false)
       .describe('Cut words with a tokenizer (jieba for zh) instead of whitespace.'),
-    min_ratio: bound(spec.minRatio, 'Minimum ratio.'),
-    max_ratio: bound(spec.maxRatio, 'Maximum ratio.'),
+    min_ratio: bound(spec.minRatio, 'Minimum ratio.', RATIO),
+    max_ratio: bound(spec.maxRatio, 'Maximum ratio.', RATIO),
     [dirKey]: z.string().nullish().describe(`Folder of ${spec.kind}*.json files; the bundled lists when unset.`),
     use_words_aug: z.boolean().default(false).describe('Also match joined sliding windows of words (for CJK).'),
     words_aug_group_sizes: z.array(z.number().int().positive()).default([2]),

@@ -40,3 +40,23 @@ describe('Python strip', () => {
     expect(pyStrip('\ufeffa')).toBe('\ufeffa');
   });
 });
+
+describe('Unicode property classes (Python regex module)', () => {
+  it("matches \\p{P} as Data-Juicer's deduplicator tests use it for ignore_pattern", () => {
+    expect('Hello, world! ¿Qué? 你好。'.replace(compilePyRegex('\\p{P}', 'ignore_pattern'), '')).toBe(
+      'Hello world Qué 你好',
+    );
+  });
+
+  it('accepts the one-letter form, negation, scripts with and without the Script= prefix, and classes', () => {
+    expect('a1-b'.replace(compilePyRegex('\\pL', 'p'), '')).toBe('1-');
+    expect('a1-b'.replace(compilePyRegex('\\P{L}', 'p'), '')).toBe('ab');
+    expect('漢字abc'.replace(compilePyRegex('\\p{Han}', 'p'), '')).toBe('abc');
+    expect('漢字abc'.replace(compilePyRegex('\\p{Script=Han}', 'p'), '')).toBe('abc');
+    expect('a, b.'.replace(compilePyRegex('[\\p{P}\\s]+', 'p'), '')).toBe('ab');
+  });
+
+  it('names an unknown property in the error', () => {
+    expect(() => compilePyRegex('\\p{Nonsense}', 'ignore_pattern')).toThrow(/unknown Unicode property "Nonsense"/);
+  });
+});

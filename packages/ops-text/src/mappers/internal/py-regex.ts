@@ -127,6 +127,21 @@ export function translatePyRegex(pattern: string, flags: PyRegexFlags = {}): { s
   return { source: out, flags: `u${ignoreCase ? 'i' : ''}` };
 }
 
+/** A Unicode property name of Python's `regex` module as JavaScript's `u` flag spells it. */
+function unicodeProperty(name: string): string {
+  const valid = (candidate: string) => {
+    try {
+      new RegExp(`\\p{${candidate}}`, 'u');
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const bare = name.replace(/^Is(?=[A-Z])/, '');
+  for (const candidate of [name, `Script=${name}`, bare, `Script=${bare}`]) if (valid(candidate)) return candidate;
+  throw new Error(`unknown Unicode property ${JSON.stringify(name)}`);
+}
+
 function translateEscape(n: string, inClass: boolean, src: string, at: number, advance: (n: number) => void): string {
   switch (n) {
     case 'w':
@@ -163,9 +178,22 @@ function translateEscape(n: string, inClass: boolean, src: string, at: number, a
     case 'r':
     case 'f':
     case 'v':
-    case 'p':
-    case 'P':
       return `\\${n}`;
+    case 'p':
+    case 'P': {
+      // Python's `regex` module: `\p{P}`, `\pL`, `\p{Script=Han}`, `\p{Han}` (a script without its prefix)
+      let name: string;
+      if (src[at + 1] === '{') {
+        const close = src.indexOf('}', at + 2);
+        if (close < 0) throw new Error(`missing } in \\${n}{`);
+        name = src.slice(at + 2, close);
+        advance(close - at);
+      } else {
+        name = src[at + 1] ?? '';
+        advance(1);
+      }
+      return `\\${n}{${unicodeProperty(name)}}`;
+    }
     case 'a':
       return '\\x07';
     default:

@@ -1,0 +1,2 @@
+export { default } from './plugin.ts';
+export { resultPathFromLog, vbenchEvaluator } from './vbench-evaluator.ts';

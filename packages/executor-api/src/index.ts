@@ -1,0 +1,16 @@
+export { apiInferEvaluator, apiInferExecutor, runApiInference } from './components/api-infer.ts';
+export { type ApiInferConfig, readApiConfig } from './config/api-config.ts';
+export {
+  BUILD_MESSAGES_FUNCS,
+  type BuildMessages,
+  buildMessages,
+  buildMessagesForMathQa,
+  conversationsOf,
+  PARSE_OUTPUT_FUNCS,
+  type ParseOutput,
+  parseOutput,
+  type Row,
+} from './messages/helpers.ts';
+export { default } from './plugin.ts';
+export { basenameNoExt, type FailedRow, inferFile, readInferenceRows } from './run/infer-dataset.ts';
+export { PartialFile } from './run/partial-file.ts';

@@ -1,2 +1,0 @@
-/** This package's version, as published. */
-export const version = '0.1.0';

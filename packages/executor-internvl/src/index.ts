@@ -1,0 +1,13 @@
+export { cudaDeviceCount } from './common/gpus.ts';
+export { INTERNVL_EXTRA_REQUIREMENTS } from './common/internvl-env.ts';
+export { modelLogPath } from './common/model-log.ts';
+export { INTERNVL_HOME_PLACEHOLDER, internvlHomePlaceholderCheck } from './common/placeholder-check.ts';
+export { pythonJsonDumps } from './common/python-json.ts';
+export { cocoCaptionMetaGeneration } from './conversions/coco-caption-meta.ts';
+export { cocoCaptionToDjConversion, imageToken } from './conversions/coco-caption-to-dj.ts';
+export { type CocoCaptionResult, internvlEvaluator } from './evaluate/internvl-evaluate.ts';
+export { COCO_CAPTION_DIMENSIONS, parseCaptionMetrics } from './evaluate/parse-caption-metrics.ts';
+export { default } from './plugin.ts';
+export { internvlTrainExecutor, SCALE_TO_CONV_STYLE, TOTAL_BATCH_SIZE } from './train/internvl-train.ts';
+export { TrainLogParser, type TrainLogPoint } from './train/train-log-parser.ts';
+export { shellQuote, type TrainScriptSpec, trainScript } from './train/train-script.ts';

@@ -1,0 +1,1 @@
+export { audioOperators, default } from './plugin.ts';

@@ -1,0 +1,1 @@
+export { default, videoOperators } from './plugin.ts';
