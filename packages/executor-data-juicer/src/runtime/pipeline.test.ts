@@ -102,6 +102,19 @@ describe('the operator pipeline', () => {
     expect(env.records.some((r) => r.message.endsWith(`on ${cores} worker threads`))).toBe(cores > 1);
   });
 
+  it('runs a recipe without per-sample operators on one thread whatever np, with the same output', async () => {
+    for (const process of [[], [{ top_length_test_selector: { top: 3 } }]]) {
+      const one = await runRecipe({ dataset_path: MIX, process, np: 1 });
+      const env = await testEnv();
+      const two = await runRecipe({ dataset_path: MIX, process, np: 2 }, { env });
+      expect(env.records.some((r) => r.message.includes('worker threads'))).toBe(false);
+      expect(env.records.map((r) => r.message)).toContain(
+        'running on one thread whatever np (2): the recipe has no per-sample operators',
+      );
+      expect(readFileSync(two.result.exportPath, 'utf8')).toBe(readFileSync(one.result.exportPath, 'utf8'));
+    }
+  });
+
   it('reports op times with worker threads as shares of the wall time, not as a sum over workers', async () => {
     const started = performance.now();
     const { result } = await runRecipe(

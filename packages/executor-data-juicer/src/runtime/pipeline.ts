@@ -82,13 +82,15 @@ export class Pipeline {
   async start(): Promise<void> {
     const { workers, recipe, sources, logger } = this.options;
     if (workers <= 1) return;
+    if (this.segments.every((segment) => segment.steps.length === 0)) {
+      // Reading and writing on the main thread are then the whole job: parsing in workers only adds the transfers
+      // (measured slower than one thread), so np changes nothing here.
+      logger.info(`running on one thread whatever np (${workers}): the recipe has no per-sample operators`);
+      return;
+    }
     const opsInWorkers = new Map<number, ResolvedOp>();
     for (const segment of this.segments) {
-      if (segment.steps.length === 0) {
-        // A recipe without per-batch steps still parses and serialises in workers on the raw-lines path.
-        if (!segment.barrier) this.workerSegments.add(segment);
-        continue;
-      }
+      if (segment.steps.length === 0) continue;
       const missing = segment.steps.filter((s) => !sources.get(s.name));
       if (missing.length > 0) {
         logger.warn(
@@ -113,9 +115,7 @@ export class Pipeline {
         logger,
       );
       const names = [...opsInWorkers.values()].map((o) => o.name);
-      logger.info(
-        `running ${names.length ? names.join(', ') : 'the loader and exporter'} on ${workers} worker threads`,
-      );
+      logger.info(`running ${names.join(', ')} on ${workers} worker threads`);
     } catch (error) {
       logger.warn(
         `worker threads could not load the operators, running on the main thread: ${(error as Error).message}`,
