@@ -8,8 +8,8 @@ const BASE = 0x01000193;
 
 let codes = new Int32Array(4096);
 let slots = new Int32Array(8192);
-let firstAt = new Int32Array(4096);
-let hashes = new Int32Array(4096);
+// Per distinct n-gram, side by side (one cache line): first position, hash, count.
+let records = new Int32Array(3 * 4096);
 let counts = new Int32Array(4096);
 
 function fmix32(h: number): number {
@@ -48,8 +48,7 @@ export function ngramCounts(text: string, n: number): Int32Array {
   const grams = len - n + 1;
   if (n <= 0 || grams <= 0) return counts.subarray(0, 0);
   if (counts.length < grams) {
-    firstAt = new Int32Array(grams * 2);
-    hashes = new Int32Array(grams * 2);
+    records = new Int32Array(grams * 6);
     counts = new Int32Array(grams * 2);
   }
   let size = 16;
@@ -58,9 +57,7 @@ export function ngramCounts(text: string, n: number): Int32Array {
   // Locals, not the module bindings, in the hot loop.
   const cps = codes;
   const table = slots;
-  const first = firstAt;
-  const hashOf = hashes;
-  const count = counts;
+  const record = records;
   table.fill(0, 0, size);
   const mask = size - 1;
   let top = 1;
@@ -75,24 +72,27 @@ export function ngramCounts(text: string, n: number): Int32Array {
       const s = table[at]!;
       if (s === 0) {
         table[at] = distinct + 1;
-        first[distinct] = i;
-        hashOf[distinct] = h;
-        count[distinct] = 1;
+        const r = distinct * 3;
+        record[r] = i;
+        record[r + 1] = h;
+        record[r + 2] = 1;
         distinct++;
         break;
       }
-      const d = s - 1;
-      if (hashOf[d] === h) {
-        const a = first[d]!;
+      const r = (s - 1) * 3;
+      if (record[r + 1] === h) {
+        const a = record[r]!;
         let j = 0;
         while (j < n && cps[a + j] === cps[i + j]) j++;
         if (j === n) {
-          count[d]!++;
+          record[r + 2]!++;
           break;
         }
       }
       at = (at + 1) & mask;
     }
   }
-  return count.subarray(0, distinct);
+  const out = counts;
+  for (let d = 0; d < distinct; d++) out[d] = record[d * 3 + 2]!;
+  return out.subarray(0, distinct);
 }
