@@ -85,8 +85,9 @@ export interface TpeOptions {
   n_startup_trials: number;
   n_ei_candidates: number;
   /**
-   * Candidates drawn while other trials are still running (parallel search): more than `n_ei_candidates`, because
-   * such a proposal is made without the pending results (see docs/recipe-search.md, "Parallel search").
+   * Candidates drawn while other trials are still running (parallel search): more than `n_ei_candidates` (twice,
+   * unless given), because such a proposal is made without the pending results (docs/recipe-search.md, "Parallel
+   * search").
    */
   n_ei_candidates_pending: number;
   gamma: number;
