@@ -1,0 +1,213 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  type AnyComponentDefinition,
+  type ComponentEnv,
+  configError,
+  defineComponent,
+  type PythonEnv,
+  pyJoin,
+  pythonEnvsRef,
+  runInfoRef,
+} from '@dj-sandbox/core';
+import { envSpecFromConfig, type ModelLog, openModelLog } from '@dj-sandbox/env-manager';
+import { ChatClient } from '@dj-sandbox/openai-client';
+import {
+  DEFAULT_VLLM_PYTHON,
+  helpersOf,
+  readVllmConfig,
+  type VllmConfig,
+  vllmConfigSchema,
+  vllmSamplingParams,
+} from '../config/vllm-config.ts';
+import { checkVllmModelAvailable } from '../preflight/model-availability.ts';
+import { basenameNoExt, type Generate, inferFile } from '../run/infer-file.ts';
+import { serverGenerate } from '../server/server-generate.ts';
+import { startVllmServer, type VllmServer } from '../server/vllm-server.ts';
+
+/** The offline runner script shipped with the package, run with the env's `python`. */
+export const VLLM_GENERATE_SCRIPT = fileURLToPath(new URL('../../python/vllm_generate.py', import.meta.url));
+
+const COMPONENT = '[plugin:executor-vllm] infer';
+
+function cwdOf(env: ComponentEnv): string {
+  try {
+    return env.resolve(runInfoRef).cwd;
+  } catch {
+    return process.cwd();
+  }
+}
+
+function datasetPaths(config: VllmConfig, cwd: string, env: ComponentEnv): string[] {
+  const value = config.dataset_path;
+  const all = value === undefined || value === null ? [] : typeof value === 'string' ? [value] : value;
+  const missing = all.filter((p) => !existsSync(resolve(cwd, p)));
+  if (missing.length) env.logger.warn(`Input paths ${JSON.stringify(missing)} do not exist. Skipped!`);
+  const inputs = all.filter((p) => !missing.includes(p));
+  if (inputs.length > 0) return inputs;
+  throw configError('vllm-dataset-missing', 'no dataset_path file exists.', {
+    plugin: 'executor-vllm',
+    path: 'extra_configs.dataset_path',
+    expected: `existing JSONL files (relative paths start at ${cwd})`,
+    received: value ?? null,
+    fix: 'Set dataset_path, or feed it from an earlier job with input: {extra_configs.dataset_path: -1.<output>}.',
+  });
+}
+
+function onRunnerLine(env: ComponentEnv, onDone?: (done: number) => void) {
+  return (line: string) => {
+    const progress = /^progress (\d+)\/\d+$/.exec(line);
+    if (progress) onDone?.(Number(progress[1]));
+    else env.logger.debug(line);
+  };
+}
+
+/** The offline mode's generator: the runner script, `vllm.LLM(...).chat`, once per input file. */
+function offlineGenerate(
+  python: PythonEnv,
+  config: VllmConfig,
+  model: string,
+  sampling: Readonly<Record<string, unknown>>,
+  cwd: string,
+  log: ModelLog,
+  env: ComponentEnv,
+): Generate {
+  return async (jobs, results, onDone) => {
+    const argv = ['python', VLLM_GENERATE_SCRIPT, '--model', model, '--jobs', jobs, '--results', results];
+    if (config.tensor_parallel_size) argv.push('--tensor-parallel-size', String(config.tensor_parallel_size));
+    argv.push('--model-params', JSON.stringify(config.model_params));
+    argv.push('--sampling-params', JSON.stringify(sampling));
+    await python.run(argv, {
+      cwd,
+      component: COMPONENT,
+      signal: env.signal,
+      logFile: log.path,
+      onLine: onRunnerLine(env, onDone),
+    });
+  };
+}
+
+/**
+ * The server mode's generator: `vllm serve` is started on the first call (so a run whose inputs are all missing
+ * starts nothing) and spoken to as an OpenAI-compatible server; `stop` ends it.
+ */
+function serverMode(
+  python: PythonEnv,
+  config: VllmConfig,
+  model: string,
+  sampling: Readonly<Record<string, unknown>>,
+  cwd: string,
+  log: ModelLog,
+  env: ComponentEnv,
+): { generate: Generate; stop: () => Promise<void> } {
+  let server: Promise<VllmServer> | undefined;
+  const start = () =>
+    startVllmServer(python, {
+      model,
+      tensorParallelSize: config.tensor_parallel_size ?? null,
+      modelParams: config.model_params,
+      cwd,
+      logFile: log.path,
+      component: COMPONENT,
+      signal: env.signal,
+      startupTimeoutMs: config.server_startup_timeout * 1000,
+      onLine: onRunnerLine(env),
+    });
+  return {
+    async generate(jobs, results, onDone) {
+      server ??= start();
+      const running = await server;
+      const client = new ChatClient({
+        baseUrl: running.baseUrl,
+        apiKey: running.apiKey,
+        endpoint: '/chat/completions',
+        responsePath: 'choices.0.message.content',
+        retry: { maxRetries: config.max_retry_num, baseDelayMs: 1000, maxDelayMs: 60_000 },
+        timeoutMs: config.request_timeout * 1000,
+        onRetry: ({ attempt, delayMs, reason }) =>
+          env.logger.warn(`Retry ${attempt}/${config.max_retry_num} in ${delayMs} ms: ${reason}`),
+      });
+      const generate = serverGenerate(client, model, sampling, config.concurrency, env.signal, env.logger);
+      await generate(jobs, results, onDone);
+    },
+    async stop() {
+      if (!server) return;
+      const running = await server.catch(() => undefined);
+      await running?.stop();
+    },
+  };
+}
+
+/**
+ * Runs the vLLM inference over every input and returns the output paths as `export_path` writes them. In server
+ * mode the `vllm serve` process is stopped in `finally`, whatever happened.
+ */
+export async function runVllmInference(config: VllmConfig, env: ComponentEnv): Promise<string[]> {
+  const helpers = helpersOf(config);
+  const cwd = cwdOf(env);
+  const inputs = datasetPaths(config, cwd, env);
+  await mkdir(resolve(cwd, config.export_path), { recursive: true });
+  const spec = envSpecFromConfig(config, { env_py_version: DEFAULT_VLLM_PYTHON, deps: config.env_deps, baseDir: cwd });
+  const python = await env.resolve(pythonEnvsRef).ensure(spec, { component: COMPONENT, signal: env.signal });
+  const log = openModelLog(env.workDir, 'vllm');
+  const local = resolve(cwd, config.model);
+  const model = existsSync(local) ? local : config.model;
+  const sampling = vllmSamplingParams(config, existsSync(local) ? local : null, (m) => env.logger.warn(m));
+  const mode =
+    config.mode === 'server'
+      ? serverMode(python, config, model, sampling, cwd, log, env)
+      : { generate: offlineGenerate(python, config, model, sampling, cwd, log, env), stop: async () => {} };
+  const identity = {
+    mode: config.mode,
+    model: config.model,
+    tensor_parallel_size: config.tensor_parallel_size,
+    model_params: config.model_params,
+    sampling,
+    build: config.build_messages_func,
+    parse: config.parse_output_func,
+    kwargs: config.func_kwargs,
+    key: config.infer_res_key,
+  };
+  const settings = { ...helpers, funcKwargs: config.func_kwargs, inferResKey: config.infer_res_key, identity };
+  const outputs: string[] = [];
+  try {
+    for (const input of inputs) {
+      const output = pyJoin(config.export_path, `${basenameNoExt(input)}_inference.jsonl`);
+      const done = await inferFile(resolve(cwd, input), resolve(cwd, output), settings, mode.generate, env);
+      env.logger.info(`${input}: ${done.rows} rows (${done.conversations} conversations) answered by ${config.model}`);
+      outputs.push(output);
+    }
+  } finally {
+    await mode.stop();
+    log.close();
+  }
+  return outputs;
+}
+
+function vllmComponent(kind: 'ModelInferExecutor' | 'ModelInferEvaluator'): AnyComponentDefinition {
+  return defineComponent<VllmConfig>({
+    kind,
+    type: 'vllm',
+    description:
+      'vLLM inference for every row of dataset_path: in-process LLM.chat, or a vllm serve it starts and stops.',
+    config: vllmConfigSchema,
+    async preflight(config, env) {
+      const parsed = readVllmConfig(config);
+      helpersOf(parsed);
+      await checkVllmModelAvailable(parsed.model, env.cwd, env.configPath, env.signal);
+    },
+    create(config, env) {
+      const parsed = readVllmConfig(config);
+      helpersOf(parsed);
+      return { run: () => runVllmInference(parsed, env) };
+    },
+  });
+}
+
+/** `InferModelHook` with `type: vllm`. */
+export const vllmInferExecutor = vllmComponent('ModelInferExecutor');
+
+/** `ProbeViaModelInferHook` with `type: vllm`: the same inference on the hook's probe sample. */
+export const vllmInferEvaluator = vllmComponent('ModelInferEvaluator');

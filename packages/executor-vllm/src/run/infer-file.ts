@@ -1,0 +1,145 @@
+import { createHash } from 'node:crypto';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { type ComponentEnv, configError, jobError } from '@dj-sandbox/core';
+import {
+  type BuildMessages,
+  type ChatMessage,
+  conversationsOf,
+  type ParseOutput,
+  type Row,
+} from '../messages/helpers.ts';
+
+const PLUGIN = 'executor-vllm';
+
+/** The inference settings of one file: helpers, their kwargs, the result key and what identifies a run. */
+export interface InferSettings {
+  readonly buildMessages: BuildMessages;
+  readonly parseOutput: ParseOutput;
+  readonly funcKwargs: Readonly<Record<string, unknown>>;
+  readonly inferResKey: string;
+  /** Everything that changes the answers (model, params, helper names): a partial file of other settings is dropped. */
+  readonly identity: unknown;
+}
+
+/**
+ * Answers a jobs file (`{"id", "messages"}` per line) by appending `{"id", "text"}` lines to the results file,
+ * skipping ids it already holds; `onDone(n)` reports how many are answered so far.
+ */
+export type Generate = (jobsFile: string, resultsFile: string, onDone: (done: number) => void) => Promise<void>;
+
+/** Reads an inference dataset as the reference does: JSON Lines, one object per line, blank lines are errors. */
+export async function readInferenceRows(path: string): Promise<Row[]> {
+  const lines = (await readFile(path, 'utf8')).split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return lines.map((line, i) => {
+    let row: unknown;
+    try {
+      row = JSON.parse(line);
+    } catch {
+      row = undefined;
+    }
+    if (row === null || typeof row !== 'object' || Array.isArray(row)) {
+      throw configError('vllm-dataset-line', 'an inference dataset line is not a JSON object.', {
+        plugin: PLUGIN,
+        path: 'extra_configs.dataset_path',
+        location: { file: path, line: i + 1 },
+        expected: 'one JSON object per line (JSON Lines; blank and null lines are not rows)',
+        received: line.slice(0, 80),
+        fix: 'Fix or remove that line.',
+      });
+    }
+    return row as Row;
+  });
+}
+
+/** Python's `splitext(basename(p))[0]`: the name less its last extension. */
+export function basenameNoExt(path: string): string {
+  const name = basename(path);
+  return extname(name) ? name.slice(0, -extname(name).length) : name;
+}
+
+function conversationsOfRows(rows: readonly Row[], input: string, settings: InferSettings) {
+  return rows.map((row, i) => {
+    try {
+      return conversationsOf(settings.buildMessages(row, settings.funcKwargs));
+    } catch (error) {
+      throw jobError('vllm-build-messages', (error as Error).message, {
+        plugin: PLUGIN,
+        location: { file: input, line: i + 1 },
+        expected: 'the fields func_kwargs names (system_key, query_key, response_key)',
+        received: Object.keys(row),
+        fix: 'Set func_kwargs to the field names of the dataset.',
+      });
+    }
+  });
+}
+
+async function readResults(path: string): Promise<Map<string, string>> {
+  const text = await readFile(path, 'utf8').catch(() => '');
+  const results = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    const { id, text: answer } = JSON.parse(line) as { id: string; text: string };
+    results.set(id, answer);
+  }
+  return results;
+}
+
+/**
+ * Runs one input file: builds each row's conversations, has `generate` answer them (the answers of an interrupted
+ * run with the same input and settings are kept in `<output>.<hash>.partial.jsonl` and not asked again), then
+ * writes every row with its `infer_res_key` to `output` (a temporary name, renamed when complete).
+ */
+export async function inferFile(
+  input: string,
+  output: string,
+  settings: InferSettings,
+  generate: Generate,
+  env: Pick<ComponentEnv, 'progress'>,
+): Promise<{ rows: number; conversations: number }> {
+  const inputText = await readFile(input, 'utf8');
+  const rows = await readInferenceRows(input);
+  const built = conversationsOfRows(rows, input, settings);
+  const jobs: Array<{ id: string; messages: ChatMessage[] }> = [];
+  built.forEach(({ list }, r) => {
+    list.forEach((messages, c) => {
+      jobs.push({ id: `${r}.${c}`, messages });
+    });
+  });
+  const hash = createHash('sha256').update(inputText).update(JSON.stringify(settings.identity)).digest('hex');
+  const stem = `${output}.${hash.slice(0, 12)}`;
+  const jobsFile = `${stem}.jobs.jsonl`;
+  const resultsFile = `${stem}.partial.jsonl`;
+  await writeFile(jobsFile, jobs.map((j) => `${JSON.stringify(j)}\n`).join(''));
+
+  const task = env.progress.start(`vllm inference: ${basename(input)}`, jobs.length, 'conversations');
+  let shown = 0;
+  await generate(jobsFile, resultsFile, (done) => {
+    task.tick(done - shown);
+    shown = done;
+  });
+  task.done();
+
+  const results = await readResults(resultsFile);
+  const missing = jobs.filter((j) => !results.has(j.id));
+  if (missing.length) {
+    throw jobError('vllm-missing-answers', `${missing.length} of ${jobs.length} conversations got no answer.`, {
+      plugin: PLUGIN,
+      location: { file: input, line: Number(missing[0]!.id.split('.')[0]) + 1 },
+      expected: 'an answer for every conversation',
+      received: `${results.size} answers in ${resultsFile}`,
+      fix: 'Read the model log; run again to ask only the missing ones.',
+    });
+  }
+  const lines = rows.map((row, r) => {
+    const { batch, list } = built[r]!;
+    const answers = list.map((_, c) => settings.parseOutput(results.get(`${r}.${c}`)!, row, settings.funcKwargs));
+    return `${JSON.stringify({ ...row, [settings.inferResKey]: batch ? answers : answers[0] })}\n`;
+  });
+  await writeFile(`${output}.tmp`, lines.join(''));
+  await rename(`${output}.tmp`, output);
+  await rm(jobsFile, { force: true });
+  await rm(resultsFile, { force: true });
+  return { rows: rows.length, conversations: jobs.length };
+}
