@@ -129,13 +129,13 @@ describe.skipIf(!ready)(
       vi.stubEnv('FAKE_VLLM_UPSTREAM_MODEL', server.model);
     };
 
-    it('server mode: starts vllm serve on a free port, waits for /health, grades every row, then stops it', async () => {
+    it('server mode: starts vllm serve on a free port, waits for /health, asks the served name for every row, then stops it', async () => {
       const model = localLlmPaths().hfModelDir;
       const { run, bridge, recorded, modelLog } = await runJob({
         mode: 'server',
         model,
         tensor_parallel_size: 1,
-        model_params: { max_model_len: 512 },
+        model_params: { max_model_len: 512, served_model_name: 'tiny' },
         concurrency: 4,
       });
       upstream();
@@ -143,7 +143,14 @@ describe.skipIf(!ready)(
 
       const { argv, pid, apiKeySet } = recorded();
       expect(argv.slice(0, 4)).toEqual(['serve', model, '--host', '127.0.0.1']);
-      expect(argv.slice(6)).toEqual(['--tensor-parallel-size', '1', '--max-model-len', '512']);
+      expect(argv.slice(6)).toEqual([
+        '--tensor-parallel-size',
+        '1',
+        '--max-model-len',
+        '512',
+        '--served-model-name',
+        'tiny',
+      ]);
       expect(apiKeySet).toBe(true);
       expect(bridge.calls.ensured[0]).toMatchObject({
         env_manager: 'uv',

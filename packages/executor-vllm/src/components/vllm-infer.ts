@@ -96,7 +96,7 @@ function offlineGenerate(
 function serverMode(
   python: PythonEnv,
   config: VllmConfig,
-  model: string,
+  model: { start: string; request: string },
   sampling: Readonly<Record<string, unknown>>,
   cwd: string,
   log: ModelLog,
@@ -105,7 +105,7 @@ function serverMode(
   let server: Promise<VllmServer> | undefined;
   const start = () =>
     startVllmServer(python, {
-      model,
+      model: model.start,
       tensorParallelSize: config.tensor_parallel_size ?? null,
       modelParams: config.model_params,
       cwd,
@@ -129,7 +129,7 @@ function serverMode(
         onRetry: ({ attempt, delayMs, reason }) =>
           env.logger.warn(`Retry ${attempt}/${config.max_retry_num} in ${delayMs} ms: ${reason}`),
       });
-      const generate = serverGenerate(client, model, sampling, config.concurrency, env.signal, env.logger);
+      const generate = serverGenerate(client, model.request, sampling, config.concurrency, env.signal, env.logger);
       await generate(jobs, results, onDone);
     },
     async stop() {
@@ -154,10 +154,13 @@ export async function runVllmInference(config: VllmConfig, env: ComponentEnv): P
   const log = openModelLog(env.workDir, 'vllm');
   const local = resolve(cwd, config.model);
   const model = existsSync(local) ? local : config.model;
+  // vllm serve answers to --served-model-name when one is given, else to the model tag it was started with.
+  const served = config.model_params.served_model_name;
+  const requestModel = typeof served === 'string' && served !== '' ? served : model;
   const sampling = vllmSamplingParams(config, existsSync(local) ? local : null, (m) => env.logger.warn(m));
   const mode =
     config.mode === 'server'
-      ? serverMode(python, config, model, sampling, cwd, log, env)
+      ? serverMode(python, config, { start: model, request: requestModel }, sampling, cwd, log, env)
       : { generate: offlineGenerate(python, config, model, sampling, cwd, log, env), stop: async () => {} };
   const identity = {
     mode: config.mode,
