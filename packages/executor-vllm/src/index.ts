@@ -13,5 +13,4 @@ export {
   vllmSamplingParams,
 } from './config/vllm-config.ts';
 export { default } from './plugin.ts';
-export { checkVllmModelAvailable } from './preflight/model-availability.ts';
 export { serveFlags, startVllmServer, type VllmServer, type VllmServerOptions } from './server/vllm-server.ts';

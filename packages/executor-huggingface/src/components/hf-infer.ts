@@ -1,53 +1,28 @@
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   type AnyComponentDefinition,
   type ComponentEnv,
-  configError,
   defineComponent,
   pyJoin,
   pythonEnvsRef,
-  runInfoRef,
 } from '@dj-sandbox/core';
 import { envSpecFromConfig, openModelLog } from '@dj-sandbox/env-manager';
+import {
+  basenameNoExt,
+  checkHfModelAvailable,
+  existingDatasetPaths,
+  type Generate,
+  inferFile,
+  modelArgument,
+  runCwd,
+} from '@dj-sandbox/llm-infer';
+import { HF_CALLER } from '../caller.ts';
 import { DEFAULT_HF_PYTHON, type HfConfig, helpersOf, hfConfigSchema, readHfConfig } from '../config/hf-config.ts';
-import { checkHfModelAvailable } from '../preflight/model-availability.ts';
-import { basenameNoExt, type Generate, inferFile } from '../run/infer-file.ts';
 
 /** The runner script shipped with the package, run with the env's `python`. */
 export const HF_GENERATE_SCRIPT = fileURLToPath(new URL('../../python/hf_generate.py', import.meta.url));
-
-function cwdOf(env: ComponentEnv): string {
-  try {
-    return env.resolve(runInfoRef).cwd;
-  } catch {
-    return process.cwd();
-  }
-}
-
-function datasetPaths(config: HfConfig, cwd: string, env: ComponentEnv): string[] {
-  const value = config.dataset_path;
-  const all = value === undefined || value === null ? [] : typeof value === 'string' ? [value] : value;
-  const missing = all.filter((p) => !existsSync(resolve(cwd, p)));
-  if (missing.length) env.logger.warn(`Input paths ${JSON.stringify(missing)} do not exist. Skipped!`);
-  const inputs = all.filter((p) => !missing.includes(p));
-  if (inputs.length > 0) return inputs;
-  throw configError('huggingface-dataset-missing', 'no dataset_path file exists.', {
-    plugin: 'executor-huggingface',
-    path: 'extra_configs.dataset_path',
-    expected: `existing JSONL files (relative paths start at ${cwd})`,
-    received: value ?? null,
-    fix: 'Set dataset_path, or feed it from an earlier job with input: {extra_configs.dataset_path: -1.<output>}.',
-  });
-}
-
-/** A model given as a path is passed to Transformers resolved against the run's working directory. */
-function modelArg(model: string, cwd: string): string {
-  const local = resolve(cwd, model);
-  return existsSync(local) ? local : model;
-}
 
 /**
  * Runs the Transformers inference over every input: one env (pinned torch + transformers), one runner process per
@@ -55,14 +30,14 @@ function modelArg(model: string, cwd: string): string {
  */
 export async function runHfInference(config: HfConfig, env: ComponentEnv): Promise<string[]> {
   const helpers = helpersOf(config);
-  const cwd = cwdOf(env);
-  const inputs = datasetPaths(config, cwd, env);
+  const cwd = runCwd(env);
+  const inputs = existingDatasetPaths(config.dataset_path, cwd, env, HF_CALLER);
   await mkdir(resolve(cwd, config.export_path), { recursive: true });
   const component = '[plugin:executor-huggingface] infer';
   const spec = envSpecFromConfig(config, { env_py_version: DEFAULT_HF_PYTHON, deps: config.env_deps, baseDir: cwd });
   const python = await env.resolve(pythonEnvsRef).ensure(spec, { component, signal: env.signal });
   const log = openModelLog(env.workDir, 'huggingface');
-  const model = modelArg(config.model, cwd);
+  const model = modelArgument(config.model, cwd);
   const generate: Generate = async (jobs, results, onDone) => {
     const argv = ['python', HF_GENERATE_SCRIPT, '--model', model, '--jobs', jobs, '--results', results];
     argv.push('--model-params', JSON.stringify(config.model_params));
@@ -94,7 +69,7 @@ export async function runHfInference(config: HfConfig, env: ComponentEnv): Promi
         key: config.infer_res_key,
       };
       const settings = { ...helpers, funcKwargs: config.func_kwargs, inferResKey: config.infer_res_key, identity };
-      const done = await inferFile(resolve(cwd, input), resolve(cwd, output), settings, generate, env);
+      const done = await inferFile(resolve(cwd, input), resolve(cwd, output), settings, generate, env, HF_CALLER);
       env.logger.info(`${input}: ${done.rows} rows (${done.conversations} conversations) answered by ${config.model}`);
       outputs.push(output);
     }
@@ -113,7 +88,7 @@ function hfComponent(kind: 'ModelInferExecutor' | 'ModelInferEvaluator'): AnyCom
     async preflight(config, env) {
       const parsed = readHfConfig(config);
       helpersOf(parsed);
-      await checkHfModelAvailable(parsed.model, env.cwd, env.configPath, env.signal);
+      await checkHfModelAvailable(parsed.model, env.cwd, env.configPath, env.signal, HF_CALLER);
     },
     create(config, env) {
       const parsed = readHfConfig(config);

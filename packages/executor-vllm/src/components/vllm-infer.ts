@@ -5,15 +5,23 @@ import { fileURLToPath } from 'node:url';
 import {
   type AnyComponentDefinition,
   type ComponentEnv,
-  configError,
   defineComponent,
   type PythonEnv,
   pyJoin,
   pythonEnvsRef,
-  runInfoRef,
 } from '@dj-sandbox/core';
 import { envSpecFromConfig, type ModelLog, openModelLog } from '@dj-sandbox/env-manager';
+import {
+  basenameNoExt,
+  checkHfModelAvailable,
+  existingDatasetPaths,
+  type Generate,
+  inferFile,
+  modelArgument,
+  runCwd,
+} from '@dj-sandbox/llm-infer';
 import { ChatClient } from '@dj-sandbox/openai-client';
+import { VLLM_CALLER } from '../caller.ts';
 import {
   DEFAULT_VLLM_PYTHON,
   helpersOf,
@@ -22,8 +30,6 @@ import {
   vllmConfigSchema,
   vllmSamplingParams,
 } from '../config/vllm-config.ts';
-import { checkVllmModelAvailable } from '../preflight/model-availability.ts';
-import { basenameNoExt, type Generate, inferFile } from '../run/infer-file.ts';
 import { serverGenerate } from '../server/server-generate.ts';
 import { startVllmServer, type VllmServer } from '../server/vllm-server.ts';
 
@@ -31,30 +37,6 @@ import { startVllmServer, type VllmServer } from '../server/vllm-server.ts';
 export const VLLM_GENERATE_SCRIPT = fileURLToPath(new URL('../../python/vllm_generate.py', import.meta.url));
 
 const COMPONENT = '[plugin:executor-vllm] infer';
-
-function cwdOf(env: ComponentEnv): string {
-  try {
-    return env.resolve(runInfoRef).cwd;
-  } catch {
-    return process.cwd();
-  }
-}
-
-function datasetPaths(config: VllmConfig, cwd: string, env: ComponentEnv): string[] {
-  const value = config.dataset_path;
-  const all = value === undefined || value === null ? [] : typeof value === 'string' ? [value] : value;
-  const missing = all.filter((p) => !existsSync(resolve(cwd, p)));
-  if (missing.length) env.logger.warn(`Input paths ${JSON.stringify(missing)} do not exist. Skipped!`);
-  const inputs = all.filter((p) => !missing.includes(p));
-  if (inputs.length > 0) return inputs;
-  throw configError('vllm-dataset-missing', 'no dataset_path file exists.', {
-    plugin: 'executor-vllm',
-    path: 'extra_configs.dataset_path',
-    expected: `existing JSONL files (relative paths start at ${cwd})`,
-    received: value ?? null,
-    fix: 'Set dataset_path, or feed it from an earlier job with input: {extra_configs.dataset_path: -1.<output>}.',
-  });
-}
 
 function onRunnerLine(env: ComponentEnv, onDone?: (done: number) => void) {
   return (line: string) => {
@@ -146,18 +128,18 @@ function serverMode(
  */
 export async function runVllmInference(config: VllmConfig, env: ComponentEnv): Promise<string[]> {
   const helpers = helpersOf(config);
-  const cwd = cwdOf(env);
-  const inputs = datasetPaths(config, cwd, env);
+  const cwd = runCwd(env);
+  const inputs = existingDatasetPaths(config.dataset_path, cwd, env, VLLM_CALLER);
   await mkdir(resolve(cwd, config.export_path), { recursive: true });
   const spec = envSpecFromConfig(config, { env_py_version: DEFAULT_VLLM_PYTHON, deps: config.env_deps, baseDir: cwd });
   const python = await env.resolve(pythonEnvsRef).ensure(spec, { component: COMPONENT, signal: env.signal });
   const log = openModelLog(env.workDir, 'vllm');
-  const local = resolve(cwd, config.model);
-  const model = existsSync(local) ? local : config.model;
+  const model = modelArgument(config.model, cwd);
+  const modelDir = existsSync(resolve(cwd, config.model)) ? model : null;
   // vllm serve answers to --served-model-name when one is given, else to the model tag it was started with.
   const served = config.model_params.served_model_name;
   const requestModel = typeof served === 'string' && served !== '' ? served : model;
-  const sampling = vllmSamplingParams(config, existsSync(local) ? local : null, (m) => env.logger.warn(m));
+  const sampling = vllmSamplingParams(config, modelDir, (m) => env.logger.warn(m));
   const mode =
     config.mode === 'server'
       ? serverMode(python, config, { start: model, request: requestModel }, sampling, cwd, log, env)
@@ -178,7 +160,14 @@ export async function runVllmInference(config: VllmConfig, env: ComponentEnv): P
   try {
     for (const input of inputs) {
       const output = pyJoin(config.export_path, `${basenameNoExt(input)}_inference.jsonl`);
-      const done = await inferFile(resolve(cwd, input), resolve(cwd, output), settings, mode.generate, env);
+      const done = await inferFile(
+        resolve(cwd, input),
+        resolve(cwd, output),
+        settings,
+        mode.generate,
+        env,
+        VLLM_CALLER,
+      );
       env.logger.info(`${input}: ${done.rows} rows (${done.conversations} conversations) answered by ${config.model}`);
       outputs.push(output);
     }
@@ -199,7 +188,7 @@ function vllmComponent(kind: 'ModelInferExecutor' | 'ModelInferEvaluator'): AnyC
     async preflight(config, env) {
       const parsed = readVllmConfig(config);
       helpersOf(parsed);
-      await checkVllmModelAvailable(parsed.model, env.cwd, env.configPath, env.signal);
+      await checkHfModelAvailable(parsed.model, env.cwd, env.configPath, env.signal, VLLM_CALLER);
     },
     create(config, env) {
       const parsed = readVllmConfig(config);

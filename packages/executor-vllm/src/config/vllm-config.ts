@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { configError } from '@dj-sandbox/core';
 import { pythonEnvConfigShape } from '@dj-sandbox/env-manager';
+import { inferenceConfigShape, type NamedHelpers, namedHelpers, readInferConfig } from '@dj-sandbox/llm-infer';
 import { z } from 'zod';
-import { BUILD_MESSAGES_FUNCS, type BuildMessages, PARSE_OUTPUT_FUNCS, type ParseOutput } from '../messages/helpers.ts';
+import { VLLM_CALLER } from '../caller.ts';
 
 /** What the env installs unless `env_deps` says otherwise (vLLM brings its own CUDA torch). */
 export const DEFAULT_VLLM_DEPS: readonly string[] = ['vllm==0.33.0'];
@@ -30,12 +30,7 @@ export const vllmConfigSchema = z
     tensor_parallel_size: z.number().int().positive().nullish().describe('Default: the visible CUDA devices.'),
     model_params: mapping.default({}).describe('offline: vllm.LLM(**model_params); server: --kebab-case flags.'),
     sampling_params: mapping.default({}).describe("vLLM's SamplingParams (max_tokens, temperature, top_p, ...)."),
-    build_messages_func: z.string().default('build_input'),
-    parse_output_func: z.string().default('parse_output'),
-    func_kwargs: mapping.default({}),
-    infer_res_key: z.string().min(1).default('response'),
-    dataset_path: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).nullish(),
-    export_path: z.string().min(1).describe('A directory for <input name>_inference.jsonl files.'),
+    ...inferenceConfigShape,
     concurrency: z.number().int().positive().default(16).describe('server: requests in flight at once.'),
     request_timeout: z.number().positive().default(600).describe('server: seconds before one request is retried.'),
     max_retry_num: z.number().int().nonnegative().default(5).describe('server: retries after the first try.'),
@@ -52,40 +47,12 @@ export type VllmConfig = z.output<typeof vllmConfigSchema>;
 
 /** Parses a raw config, turning zod's issues into one config error naming the key. */
 export function readVllmConfig(raw: unknown): VllmConfig {
-  const parsed = vllmConfigSchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const key = issue.path.join('.');
-  throw configError('vllm-config', `${key || 'the config'}: ${issue.message}`, {
-    plugin: 'executor-vllm',
-    path: `extra_configs.${key}`,
-    expected: issue.message,
-    received: issue.path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown>)?.[k], raw),
-    fix: key === 'model' ? 'Set model to a local model folder or a hub id.' : `Fix ${key} (see the package README).`,
-  });
-}
-
-function helper<T>(registry: Readonly<Record<string, T>>, key: string, name: string): T {
-  const found = registry[name];
-  if (found) return found;
-  throw configError('vllm-helper-unknown', `${key} names no known helper.`, {
-    plugin: 'executor-vllm',
-    path: `extra_configs.${key}`,
-    expected: `one of ${Object.keys(registry).join(', ')}`,
-    received: name,
-    fix:
-      name === 'build_input'
-        ? 'The reference defaults to build_input, which it never registered: set build_messages_func explicitly.'
-        : `Use one of ${Object.keys(registry).join(', ')}.`,
-  });
+  return readInferConfig(vllmConfigSchema, raw, VLLM_CALLER);
 }
 
 /** The message builder and output parser a config names (the reference's registry). */
-export function helpersOf(config: VllmConfig): { buildMessages: BuildMessages; parseOutput: ParseOutput } {
-  return {
-    buildMessages: helper(BUILD_MESSAGES_FUNCS, 'build_messages_func', config.build_messages_func),
-    parseOutput: helper(PARSE_OUTPUT_FUNCS, 'parse_output_func', config.parse_output_func),
-  };
+export function helpersOf(config: VllmConfig): NamedHelpers {
+  return namedHelpers(VLLM_CALLER, config.build_messages_func, config.parse_output_func);
 }
 
 /**

@@ -1,9 +1,7 @@
 import { appendFile, readFile } from 'node:fs/promises';
 import type { Logger } from '@dj-sandbox/core';
+import { type ChatMessage, type Generate, runPool } from '@dj-sandbox/llm-infer';
 import type { ChatClient } from '@dj-sandbox/openai-client';
-import type { ChatMessage } from '../messages/helpers.ts';
-import type { Generate } from '../run/infer-file.ts';
-import { runPool } from '../run/run-pool.ts';
 
 async function jsonLines<T>(path: string): Promise<T[]> {
   const text = await readFile(path, 'utf8').catch(() => '');

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
-import { type ComponentEnv, configError, jobError } from '@dj-sandbox/core';
+import { basename } from 'node:path';
+import { type ComponentEnv, jobError } from '@dj-sandbox/core';
+import type { InferCaller } from '../caller.ts';
 import {
   type BuildMessages,
   type ChatMessage,
@@ -9,8 +10,7 @@ import {
   type ParseOutput,
   type Row,
 } from '../messages/helpers.ts';
-
-const PLUGIN = 'executor-vllm';
+import { readInferenceRows } from './inference-rows.ts';
 
 /** The inference settings of one file: helpers, their kwargs, the result key and what identifies a run. */
 export interface InferSettings {
@@ -28,44 +28,13 @@ export interface InferSettings {
  */
 export type Generate = (jobsFile: string, resultsFile: string, onDone: (done: number) => void) => Promise<void>;
 
-/** Reads an inference dataset as the reference does: JSON Lines, one object per line, blank lines are errors. */
-export async function readInferenceRows(path: string): Promise<Row[]> {
-  const lines = (await readFile(path, 'utf8')).split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  return lines.map((line, i) => {
-    let row: unknown;
-    try {
-      row = JSON.parse(line);
-    } catch {
-      row = undefined;
-    }
-    if (row === null || typeof row !== 'object' || Array.isArray(row)) {
-      throw configError('vllm-dataset-line', 'an inference dataset line is not a JSON object.', {
-        plugin: PLUGIN,
-        path: 'extra_configs.dataset_path',
-        location: { file: path, line: i + 1 },
-        expected: 'one JSON object per line (JSON Lines; blank and null lines are not rows)',
-        received: line.slice(0, 80),
-        fix: 'Fix or remove that line.',
-      });
-    }
-    return row as Row;
-  });
-}
-
-/** Python's `splitext(basename(p))[0]`: the name less its last extension. */
-export function basenameNoExt(path: string): string {
-  const name = basename(path);
-  return extname(name) ? name.slice(0, -extname(name).length) : name;
-}
-
-function conversationsOfRows(rows: readonly Row[], input: string, settings: InferSettings) {
+function conversationsOfRows(rows: readonly Row[], input: string, settings: InferSettings, caller: InferCaller) {
   return rows.map((row, i) => {
     try {
       return conversationsOf(settings.buildMessages(row, settings.funcKwargs));
     } catch (error) {
-      throw jobError('vllm-build-messages', (error as Error).message, {
-        plugin: PLUGIN,
+      throw jobError(`${caller.kind}-build-messages`, (error as Error).message, {
+        plugin: caller.plugin,
         location: { file: input, line: i + 1 },
         expected: 'the fields func_kwargs names (system_key, query_key, response_key)',
         received: Object.keys(row),
@@ -97,10 +66,11 @@ export async function inferFile(
   settings: InferSettings,
   generate: Generate,
   env: Pick<ComponentEnv, 'progress'>,
+  caller: InferCaller,
 ): Promise<{ rows: number; conversations: number }> {
   const inputText = await readFile(input, 'utf8');
-  const rows = await readInferenceRows(input);
-  const built = conversationsOfRows(rows, input, settings);
+  const rows = await readInferenceRows(input, caller);
+  const built = conversationsOfRows(rows, input, settings, caller);
   const jobs: Array<{ id: string; messages: ChatMessage[] }> = [];
   built.forEach(({ list }, r) => {
     list.forEach((messages, c) => {
@@ -113,7 +83,7 @@ export async function inferFile(
   const resultsFile = `${stem}.partial.jsonl`;
   await writeFile(jobsFile, jobs.map((j) => `${JSON.stringify(j)}\n`).join(''));
 
-  const task = env.progress.start(`vllm inference: ${basename(input)}`, jobs.length, 'conversations');
+  const task = env.progress.start(`${caller.kind} inference: ${basename(input)}`, jobs.length, 'conversations');
   let shown = 0;
   await generate(jobsFile, resultsFile, (done) => {
     task.tick(done - shown);
@@ -124,8 +94,9 @@ export async function inferFile(
   const results = await readResults(resultsFile);
   const missing = jobs.filter((j) => !results.has(j.id));
   if (missing.length) {
-    throw jobError('vllm-missing-answers', `${missing.length} of ${jobs.length} conversations got no answer.`, {
-      plugin: PLUGIN,
+    const message = `${missing.length} of ${jobs.length} conversations got no answer.`;
+    throw jobError(`${caller.kind}-missing-answers`, message, {
+      plugin: caller.plugin,
       location: { file: input, line: Number(missing[0]!.id.split('.')[0]) + 1 },
       expected: 'an answer for every conversation',
       received: `${results.size} answers in ${resultsFile}`,

@@ -1,4 +1,4 @@
-/** One chat message, as Transformers' chat templates take it. */
+/** One chat message, as chat templates and OpenAI-compatible servers take it. */
 export interface ChatMessage {
   readonly role: string;
   readonly content: string;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildMessages, parseOutput } from '../messages/helpers.ts';
 import { type Generate, inferFile } from './infer-file.ts';
 
+const caller = { plugin: 'executor-test', kind: 'test' };
 const progress = { start: () => ({ tick: () => {}, setTotal: () => {}, done: () => {} }) };
 const settings = {
   buildMessages,
@@ -30,7 +31,7 @@ describe('inferFile', () => {
       appendFileSync(results, `${JSON.stringify({ id: jobsOf(jobs)[0]!.id, text: 'A' })}\n`);
       throw new Error('killed');
     };
-    await expect(inferFile(input, output, settings, crashing, { progress })).rejects.toThrow('killed');
+    await expect(inferFile(input, output, settings, crashing, { progress }, caller)).rejects.toThrow('killed');
     expect(existsSync(output)).toBe(false);
 
     let alreadyAnswered: string[] = [];
@@ -39,7 +40,7 @@ describe('inferFile', () => {
       for (const job of jobsOf(jobs).slice(1))
         appendFileSync(results, `${JSON.stringify({ id: job.id, text: 'B' })}\n`);
     };
-    await inferFile(input, output, settings, resuming, { progress });
+    await inferFile(input, output, settings, resuming, { progress }, caller);
     expect(alreadyAnswered).toEqual(['{"id":"0.0","text":"A"}']);
     expect(readFileSync(output, 'utf8')).toBe(
       '{"query":"a","response":"A"}\n{"query":"b","response":"B"}\n{"query":"c","response":"B"}\n',
@@ -54,7 +55,7 @@ describe('inferFile', () => {
     const firstOnly: Generate = async (jobs, results) => {
       appendFileSync(results, `${JSON.stringify({ id: jobsOf(jobs)[0]!.id, text: 'A' })}\n`);
     };
-    await expect(inferFile(input, output, settings, firstOnly, { progress })).rejects.toThrow(
+    await expect(inferFile(input, output, settings, firstOnly, { progress }, caller)).rejects.toThrow(
       /1 of 2 conversations got no answer/,
     );
     let seen = 'unset';
@@ -62,7 +63,7 @@ describe('inferFile', () => {
       seen = existsSync(results) ? readFileSync(results, 'utf8') : '';
     };
     await expect(
-      inferFile(input, output, { ...settings, identity: { model: 'other' } }, other, { progress }),
+      inferFile(input, output, { ...settings, identity: { model: 'other' } }, other, { progress }, caller),
     ).rejects.toThrow(/2 of 2/);
     expect(seen).toBe('');
   });

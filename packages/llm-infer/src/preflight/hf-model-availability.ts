@@ -2,14 +2,16 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { configError } from '@dj-sandbox/core';
+import type { InferCaller } from '../caller.ts';
+import { probeHub } from './probe-hub.ts';
 
-/** The hub, or the one `HF_ENDPOINT` names (as huggingface_hub reads it; vLLM downloads through it). */
-export function vllmHubUrl(): string {
+/** The hub, or the one `HF_ENDPOINT` names (as huggingface_hub reads it; vLLM downloads through it too). */
+export function hfHubUrl(): string {
   return (process.env.HF_ENDPOINT ?? 'https://huggingface.co').replace(/\/+$/, '');
 }
 
 /** Where huggingface_hub caches a model: `HF_HUB_CACHE`, else `HF_HOME/hub`, else `~/.cache/huggingface/hub`. */
-export function vllmHfCacheDir(modelId: string): string {
+export function hfCacheDir(modelId: string): string {
   const root =
     process.env.HF_HUB_CACHE ??
     (process.env.HF_HOME ? join(process.env.HF_HOME, 'hub') : join(homedir(), '.cache', 'huggingface', 'hub'));
@@ -22,21 +24,22 @@ function looksLikePath(model: string): boolean {
 }
 
 /**
- * Checks, before the first job, that the model can be had: a local folder with `config.json`, a model in the
- * huggingface_hub cache, or a hub that answers for it (`GET <hub>/api/models/<id>`, 10 s). Otherwise a config error
- * says which and how to make it available, instead of a download failure once the env is built.
+ * Checks, before the first job, that a Transformers or vLLM model can be had: a local folder with `config.json`, a
+ * model in the huggingface_hub cache, or a hub that answers for it (`GET <hub>/api/models/<id>`, 10 s). Otherwise a
+ * config error says which and how to make it available, instead of a download failure once the env is built.
  */
-export async function checkVllmModelAvailable(
+export async function checkHfModelAvailable(
   model: string,
   cwd: string,
   configPath: string,
   signal: AbortSignal,
+  caller: InferCaller,
 ): Promise<'local' | 'cached' | 'hub'> {
   const local = resolve(cwd, model.replace(/^~(?=[/\\])/, homedir()));
   if (existsSync(join(local, 'config.json'))) return 'local';
   const error = (reason: string, expected: string, fix: string) =>
-    configError('vllm-model-unavailable', `model ${model} cannot be loaded: ${reason}.`, {
-      plugin: 'executor-vllm',
+    configError(`${caller.kind}-model-unavailable`, `model ${model} cannot be loaded: ${reason}.`, {
+      plugin: caller.plugin,
       path: `${configPath}.extra_configs.model`,
       expected,
       received: model,
@@ -49,22 +52,17 @@ export async function checkVllmModelAvailable(
       'Point model at the folder that holds config.json (relative paths start at the working directory).',
     );
   }
-  if (existsSync(vllmHfCacheDir(model))) return 'cached';
-  const url = `${vllmHubUrl()}/api/models/${model}`;
+  if (existsSync(hfCacheDir(model))) return 'cached';
+  const url = `${hfHubUrl()}/api/models/${model}`;
   let reason = 'HF_HUB_OFFLINE is set and it is not in the cache';
   if (process.env.HF_HUB_OFFLINE !== '1' && process.env.TRANSFORMERS_OFFLINE !== '1') {
-    try {
-      const response = await fetch(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(10_000)]) });
-      if (response.ok) return 'hub';
-      reason = `the hub answered HTTP ${response.status}`;
-    } catch (caught) {
-      const cause = (caught as { cause?: { code?: string; message?: string } }).cause;
-      reason = `the hub cannot be reached (${cause?.code ?? cause?.message ?? (caught as Error).message})`;
-    }
+    const answer = await probeHub(url, signal);
+    if (answer === true) return 'hub';
+    reason = answer;
   }
   throw error(
     reason,
-    `a local model folder, a model in the huggingface_hub cache (${vllmHfCacheDir(model)}), or a reachable hub (${url})`,
+    `a local model folder, a model in the huggingface_hub cache (${hfCacheDir(model)}), or a reachable hub (${url})`,
     'Run where the hub is reachable, download the model once (hf download <id>) into the cache, or set model to a local folder.',
   );
 }
