@@ -67,4 +67,27 @@ describe('inferFile', () => {
     ).rejects.toThrow(/2 of 2/);
     expect(seen).toBe('');
   });
+
+  it('removes the partial answers an interrupted run with other settings left once a run completes, and no others', async () => {
+    const dir = testdir({
+      'in.jsonl': '{"query":"a"}\n',
+      'other.jsonl.0123456789ab.partial.jsonl': '{"id":"0.0","text":"kept"}\n',
+    });
+    const input = join(dir, 'in.jsonl');
+    const output = join(dir, 'out.jsonl');
+    const answerFirst: Generate = async (jobs, results) => {
+      appendFileSync(results, `${JSON.stringify({ id: jobsOf(jobs)[0]!.id, text: 'A' })}\n`);
+    };
+    const killed: Generate = async () => {
+      throw new Error('killed');
+    };
+    await expect(inferFile(input, output, settings, killed, { progress }, caller)).rejects.toThrow('killed');
+    const leftBehind = readdirSync(dir).filter((f) => f.startsWith('out.jsonl.'));
+    expect(leftBehind.map((f) => f.replace(/[0-9a-f]{12}/, '<hash>')).sort()).toEqual(['out.jsonl.<hash>.jobs.jsonl']);
+    appendFileSync(join(dir, leftBehind[0]!.replace('.jobs.', '.partial.')), '{"id":"0.0","text":"old"}\n');
+
+    await inferFile(input, output, { ...settings, identity: { model: 'other' } }, answerFirst, { progress }, caller);
+    expect(readFileSync(output, 'utf8')).toBe('{"query":"a","response":"A"}\n');
+    expect(readdirSync(dir).sort()).toEqual(['in.jsonl', 'other.jsonl.0123456789ab.partial.jsonl', 'out.jsonl']);
+  });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { type ComponentEnv, jobError } from '@dj-sandbox/core';
 import type { InferCaller } from '../caller.ts';
 import {
@@ -56,9 +56,22 @@ async function readResults(path: string): Promise<Map<string, string>> {
 }
 
 /**
+ * Removes every `<output>.<hash>.jobs.jsonl` / `.partial.jsonl` beside `output`: this run's, and those an interrupted
+ * run with other input or settings left, whose answers no longer match what `output` now holds.
+ */
+async function removeRunFiles(output: string): Promise<void> {
+  const name = basename(output);
+  const isRunFile = (file: string) =>
+    file.startsWith(`${name}.`) && /^[0-9a-f]{12}\.(jobs|partial)\.jsonl$/.test(file.slice(name.length + 1));
+  const files = (await readdir(dirname(output))).filter(isRunFile);
+  await Promise.all(files.map((file) => rm(join(dirname(output), file), { force: true })));
+}
+
+/**
  * Runs one input file: builds each row's conversations, has `generate` answer them (the answers of an interrupted
  * run with the same input and settings are kept in `<output>.<hash>.partial.jsonl` and not asked again), then
- * writes every row with its `infer_res_key` to `output` (a temporary name, renamed when complete).
+ * writes every row with its `infer_res_key` to `output` (a temporary name, renamed when complete) and removes the
+ * run files of `output`, stale ones of other settings included.
  */
 export async function inferFile(
   input: string,
@@ -110,7 +123,6 @@ export async function inferFile(
   });
   await writeFile(`${output}.tmp`, lines.join(''));
   await rename(`${output}.tmp`, output);
-  await rm(jobsFile, { force: true });
-  await rm(resultsFile, { force: true });
+  await removeRunFiles(output);
   return { rows: rows.length, conversations: jobs.length };
 }
