@@ -1,22 +1,16 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  type AnyComponentDefinition,
-  type ComponentEnv,
-  defineComponent,
-  pyJoin,
-  pythonEnvsRef,
-} from '@dj-sandbox/core';
+import { type ComponentEnv, pythonEnvsRef } from '@dj-sandbox/core';
 import { envSpecFromConfig, openModelLog } from '@dj-sandbox/env-manager';
 import {
-  basenameNoExt,
-  checkHfModelAvailable,
   existingDatasetPaths,
   type Generate,
-  inferFile,
+  hubModelComponents,
+  inferFiles,
   modelArgument,
   runCwd,
+  runnerLines,
 } from '@dj-sandbox/llm-infer';
 import { HF_CALLER } from '../caller.ts';
 import { DEFAULT_HF_PYTHON, type HfConfig, helpersOf, hfConfigSchema, readHfConfig } from '../config/hf-config.ts';
@@ -48,58 +42,28 @@ export async function runHfInference(config: HfConfig, env: ComponentEnv): Promi
       signal: env.signal,
       logFile: log.path,
       env: { HF_HUB_DISABLE_TELEMETRY: '1', TOKENIZERS_PARALLELISM: 'false' },
-      onLine: (line) => {
-        const progress = /^progress (\d+)\/\d+$/.exec(line);
-        if (progress) onDone(Number(progress[1]));
-        else env.logger.debug(line);
-      },
+      onLine: runnerLines(env.logger, onDone),
     });
   };
-  const outputs: string[] = [];
+  const identity = { model: config.model, model_params: config.model_params, sampling_params: config.sampling_params };
   try {
-    for (const input of inputs) {
-      const output = pyJoin(config.export_path, `${basenameNoExt(input)}_inference.jsonl`);
-      const identity = {
-        model: config.model,
-        model_params: config.model_params,
-        sampling_params: config.sampling_params,
-        build: config.build_messages_func,
-        parse: config.parse_output_func,
-        kwargs: config.func_kwargs,
-        key: config.infer_res_key,
-      };
-      const settings = { ...helpers, funcKwargs: config.func_kwargs, inferResKey: config.infer_res_key, identity };
-      const done = await inferFile(resolve(cwd, input), resolve(cwd, output), settings, generate, env, HF_CALLER);
-      env.logger.info(`${input}: ${done.rows} rows (${done.conversations} conversations) answered by ${config.model}`);
-      outputs.push(output);
-    }
+    return await inferFiles(inputs, { config, helpers, identity, generate, cwd, env, caller: HF_CALLER });
   } finally {
     log.close();
   }
-  return outputs;
 }
 
-function hfComponent(kind: 'ModelInferExecutor' | 'ModelInferEvaluator'): AnyComponentDefinition {
-  return defineComponent<HfConfig>({
-    kind,
-    type: 'huggingface',
-    description: 'Transformers text-generation for every row of dataset_path, in a Python env (torch + transformers).',
-    config: hfConfigSchema,
-    async preflight(config, env) {
-      const parsed = readHfConfig(config);
-      helpersOf(parsed);
-      await checkHfModelAvailable(parsed.model, env.cwd, env.configPath, env.signal, HF_CALLER);
-    },
-    create(config, env) {
-      const parsed = readHfConfig(config);
-      helpersOf(parsed);
-      return { run: () => runHfInference(parsed, env) };
-    },
-  });
-}
+const components = hubModelComponents({
+  type: 'huggingface',
+  description: 'Transformers text-generation for every row of dataset_path, in a Python env (torch + transformers).',
+  schema: hfConfigSchema,
+  read: readHfConfig,
+  run: runHfInference,
+  caller: HF_CALLER,
+});
 
 /** `InferModelHook` with `type: huggingface`. */
-export const hfInferExecutor = hfComponent('ModelInferExecutor');
+export const hfInferExecutor = components.executor;
 
 /** `ProbeViaModelInferHook` with `type: huggingface`: the same inference on the hook's probe sample. */
-export const hfInferEvaluator = hfComponent('ModelInferEvaluator');
+export const hfInferEvaluator = components.evaluator;

@@ -2,23 +2,16 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  type AnyComponentDefinition,
-  type ComponentEnv,
-  defineComponent,
-  type PythonEnv,
-  pyJoin,
-  pythonEnvsRef,
-} from '@dj-sandbox/core';
+import { type ComponentEnv, type PythonEnv, pythonEnvsRef } from '@dj-sandbox/core';
 import { envSpecFromConfig, type ModelLog, openModelLog } from '@dj-sandbox/env-manager';
 import {
-  basenameNoExt,
-  checkHfModelAvailable,
   existingDatasetPaths,
   type Generate,
-  inferFile,
+  hubModelComponents,
+  inferFiles,
   modelArgument,
   runCwd,
+  runnerLines,
 } from '@dj-sandbox/llm-infer';
 import { ChatClient } from '@dj-sandbox/openai-client';
 import { VLLM_CALLER } from '../caller.ts';
@@ -37,14 +30,6 @@ import { startVllmServer, type VllmServer } from '../server/vllm-server.ts';
 export const VLLM_GENERATE_SCRIPT = fileURLToPath(new URL('../../python/vllm_generate.py', import.meta.url));
 
 const COMPONENT = '[plugin:executor-vllm] infer';
-
-function onRunnerLine(env: ComponentEnv, onDone?: (done: number) => void) {
-  return (line: string) => {
-    const progress = /^progress (\d+)\/\d+$/.exec(line);
-    if (progress) onDone?.(Number(progress[1]));
-    else env.logger.debug(line);
-  };
-}
 
 /** The offline mode's generator: the runner script, `vllm.LLM(...).chat`, once per input file. */
 function offlineGenerate(
@@ -66,7 +51,7 @@ function offlineGenerate(
       component: COMPONENT,
       signal: env.signal,
       logFile: log.path,
-      onLine: onRunnerLine(env, onDone),
+      onLine: runnerLines(env.logger, onDone),
     });
   };
 }
@@ -95,7 +80,7 @@ function serverMode(
       component: COMPONENT,
       signal: env.signal,
       startupTimeoutMs: config.server_startup_timeout * 1000,
-      onLine: onRunnerLine(env),
+      onLine: runnerLines(env.logger),
     });
   return {
     async generate(jobs, results, onDone) {
@@ -150,56 +135,35 @@ export async function runVllmInference(config: VllmConfig, env: ComponentEnv): P
     tensor_parallel_size: config.tensor_parallel_size,
     model_params: config.model_params,
     sampling,
-    build: config.build_messages_func,
-    parse: config.parse_output_func,
-    kwargs: config.func_kwargs,
-    key: config.infer_res_key,
   };
-  const settings = { ...helpers, funcKwargs: config.func_kwargs, inferResKey: config.infer_res_key, identity };
-  const outputs: string[] = [];
   try {
-    for (const input of inputs) {
-      const output = pyJoin(config.export_path, `${basenameNoExt(input)}_inference.jsonl`);
-      const done = await inferFile(
-        resolve(cwd, input),
-        resolve(cwd, output),
-        settings,
-        mode.generate,
-        env,
-        VLLM_CALLER,
-      );
-      env.logger.info(`${input}: ${done.rows} rows (${done.conversations} conversations) answered by ${config.model}`);
-      outputs.push(output);
-    }
+    return await inferFiles(inputs, {
+      config,
+      helpers,
+      identity,
+      generate: mode.generate,
+      cwd,
+      env,
+      caller: VLLM_CALLER,
+    });
   } finally {
     await mode.stop();
     log.close();
   }
-  return outputs;
 }
 
-function vllmComponent(kind: 'ModelInferExecutor' | 'ModelInferEvaluator'): AnyComponentDefinition {
-  return defineComponent<VllmConfig>({
-    kind,
-    type: 'vllm',
-    description:
-      'vLLM inference for every row of dataset_path: in-process LLM.chat, or a vllm serve it starts and stops.',
-    config: vllmConfigSchema,
-    async preflight(config, env) {
-      const parsed = readVllmConfig(config);
-      helpersOf(parsed);
-      await checkHfModelAvailable(parsed.model, env.cwd, env.configPath, env.signal, VLLM_CALLER);
-    },
-    create(config, env) {
-      const parsed = readVllmConfig(config);
-      helpersOf(parsed);
-      return { run: () => runVllmInference(parsed, env) };
-    },
-  });
-}
+const components = hubModelComponents({
+  type: 'vllm',
+  description:
+    'vLLM inference for every row of dataset_path: in-process LLM.chat, or a vllm serve it starts and stops.',
+  schema: vllmConfigSchema,
+  read: readVllmConfig,
+  run: runVllmInference,
+  caller: VLLM_CALLER,
+});
 
 /** `InferModelHook` with `type: vllm`. */
-export const vllmInferExecutor = vllmComponent('ModelInferExecutor');
+export const vllmInferExecutor = components.executor;
 
 /** `ProbeViaModelInferHook` with `type: vllm`: the same inference on the hook's probe sample. */
-export const vllmInferEvaluator = vllmComponent('ModelInferEvaluator');
+export const vllmInferEvaluator = components.evaluator;
