@@ -44,6 +44,8 @@ export const KNOWN_COMPONENT_PROVIDERS: Readonly<Record<string, string>> = {
   'ModelEvaluator:perplexity': '@dj-sandbox/executor-proxy-model',
   'ModelInferEvaluator:modelscope': '@dj-sandbox/executor-modelscope',
   'ModelInferEvaluator:api': '@dj-sandbox/executor-api',
+  'ModelInferEvaluator:huggingface': '@dj-sandbox/executor-huggingface',
+  'ModelInferEvaluator:vllm': '@dj-sandbox/executor-vllm',
   'ModelTrainExecutor:modelscope': '@dj-sandbox/executor-modelscope',
   'ModelTrainExecutor:easyanimate': '@dj-sandbox/executor-easyanimate',
   'ModelTrainExecutor:trinity-rft': '@dj-sandbox/executor-trinity-rft',
