@@ -74,7 +74,9 @@ describe.runIf(reachable)('installing from a local registry with plain npm (verd
         stdio: 'ignore',
       },
     );
+    timings.pack = Math.round((performance.now() - started) / 100) / 10;
     registry = await startLocalRegistry(join(dir, 'registry'), join(ROOT, 'node_modules/verdaccio/bin/verdaccio'));
+    timings.startRegistry = Math.round((performance.now() - started) / 100) / 10 - timings.pack;
     env = npmEnv(registry.url, registry.token, dir, npmCacheDir());
     await publishTarballs(
       registry,
