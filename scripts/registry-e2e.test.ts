@@ -76,7 +76,7 @@ describe.runIf(reachable)('installing from a local registry with plain npm (verd
     );
     timings.pack = Math.round((performance.now() - started) / 100) / 10;
     registry = await startLocalRegistry(join(dir, 'registry'), join(ROOT, 'node_modules/verdaccio/bin/verdaccio'));
-    timings.startRegistry = Math.round((performance.now() - started) / 100) / 10 - timings.pack;
+    timings.packAndStartRegistry = Math.round((performance.now() - started) / 100) / 10;
     env = npmEnv(registry.url, registry.token, dir, npmCacheDir());
     await publishTarballs(
       registry,
