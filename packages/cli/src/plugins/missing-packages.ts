@@ -9,6 +9,7 @@ import {
   knownComponentProvider,
   knownOperatorProvider,
   loadSideConfig,
+  operatorCatalogPoint,
   operatorsPoint,
   type PluginRegistry,
   pipelineJobs,
@@ -62,7 +63,11 @@ export function missingPackages(
     if (!needed.has(name)) needed.set(name, new Set());
     needed.get(name)!.add(what);
   };
-  const operators = new Set(registry.extensions(operatorsPoint).map((op) => op.name));
+  // An operator a loaded engine's catalogue runs (Data-Juicer itself, through executor-data-juicer-py) needs no
+  // native package.
+  const operators = new Set(
+    [...registry.extensions(operatorsPoint), ...registry.extensions(operatorCatalogPoint)].map((op) => op.name),
+  );
   for (const pipeline of config.pipelines) {
     for (const { job } of pipelineJobs(pipeline)) {
       const hook = registry.hooks.get(job.hook);
