@@ -67,6 +67,8 @@ export const KNOWN_COMPONENT_PROVIDERS: Readonly<Record<string, string>> = {
   'ModelTrainExecutor:proxy_classifier': '@dj-sandbox/executor-proxy-model',
   'ModelInferExecutor:easyanimate': '@dj-sandbox/executor-easyanimate',
   'ModelInferExecutor:api': '@dj-sandbox/executor-api',
+  'ModelInferExecutor:huggingface': '@dj-sandbox/executor-huggingface',
+  'ModelInferExecutor:vllm': '@dj-sandbox/executor-vllm',
   'ModelInferExecutor:proxy_lm': '@dj-sandbox/executor-proxy-model',
   'ModelInferExecutor:proxy_classifier': '@dj-sandbox/executor-proxy-model',
 };
