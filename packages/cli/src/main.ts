@@ -77,7 +77,8 @@ export function buildProgram(version: string): Command {
     program
       .command(name)
       .description(what)
-      .requiredOption('-r, --recipe <file>', 'Data-Juicer recipe (YAML or JSON)')
+      .option('-r, --recipe <file>', 'Data-Juicer recipe (YAML or JSON)')
+      .option('--config <file>', `the recipe, as Data-Juicer's dj-${name} takes it (same as --recipe)`)
       .option('--np <n>', 'worker threads')
       .option('--export-path <path>', 'override export_path')
       .option('--dataset-path <path>', 'override dataset_path')

@@ -23,9 +23,7 @@ describe('the reference example configs (spec §6)', () => {
     expect(errors.length).toBeGreaterThan(0);
     for (const error of errors) {
       expect(error.code).toBe('hook-unknown');
-      expect(error.message).toMatch(
-        /is provided by @dj-sandbox\/(hooks-data|hooks-model): install it and add it to plugins\./,
-      );
+      expect(error.message).toMatch(/is provided by @dj-sandbox\/(hooks-data|hooks-model): install it\./);
     }
   });
 

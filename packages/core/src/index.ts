@@ -32,6 +32,7 @@ export * from './logging/progress.ts';
 export * from './logging/redact.ts';
 export * from './operators/check-recipe.ts';
 export * from './operators/data-engines.ts';
+export * from './operators/known-operator-providers.ts';
 export * from './operators/operator.ts';
 export * from './operators/operator-catalog.ts';
 export * from './operators/recipe-keys.ts';

@@ -10,6 +10,7 @@ import {
   pythonEnvsRef,
   runInfoRef,
 } from '@dj-sandbox/core';
+import { envSpecFromConfig, pythonEnvConfigShape } from '@dj-sandbox/env-manager';
 import { z } from 'zod';
 import { readFeatures } from './features.ts';
 import type { Matrix } from './metrics/matrix.ts';
@@ -26,11 +27,7 @@ export const EXTRACTOR_ENV = 'DJ_SANDBOX_INCEPTION_EXTRACTOR';
 const config = z
   .object({
     type: z.literal(TYPE),
-    env_name: z.string().nullish(),
-    env_manager: z.enum(['uv', 'venv', 'virtualenv', 'conda', 'mamba']).nullish(),
-    env_params: z.record(z.string(), z.unknown()).nullish(),
-    env_config_path: z.string().nullish(),
-    env_py_version: z.string().nullish(),
+    ...pythonEnvConfigShape,
     env_deps: z
       .array(z.string())
       .default(['torch', 'torchvision', 'numpy', 'av==13.1.0', 'einops'])
@@ -152,18 +149,12 @@ export const inceptionEvaluator = defineComponent({
           });
         }
         const start = performance.now();
-        const python = await env.resolve(pythonEnvsRef).ensure(
-          {
-            ...(cfg.env_name ? { env_name: cfg.env_name } : {}),
-            ...(cfg.env_manager ? { env_manager: cfg.env_manager } : {}),
-            ...(cfg.env_params ? { env_params: cfg.env_params } : {}),
-            ...(cfg.env_config_path ? { env_config_path: cfg.env_config_path } : {}),
-            ...(cfg.env_py_version ? { env_py_version: cfg.env_py_version } : {}),
-            deps: cfg.env_deps,
-            baseDir: cwd,
-          },
-          { component: `[plugin:${PLUGIN}] evaluate`, signal: env.signal },
-        );
+        const python = await env
+          .resolve(pythonEnvsRef)
+          .ensure(envSpecFromConfig(cfg, { deps: cfg.env_deps, baseDir: cwd }), {
+            component: `[plugin:${PLUGIN}] evaluate`,
+            signal: env.signal,
+          });
         const dir = join(env.workDir, 'inception', cfg.metric, `iter_${env.scope.iteration}`);
         mkdirSync(dir, { recursive: true });
         const abs = (p: string | null | undefined) => (p ? resolve(cwd, p) : null);

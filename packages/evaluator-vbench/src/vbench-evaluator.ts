@@ -9,6 +9,7 @@ import {
   pythonEnvsRef,
   runInfoRef,
 } from '@dj-sandbox/core';
+import { envSpecFromConfig, pythonEnvConfigShape } from '@dj-sandbox/env-manager';
 import { z } from 'zod';
 
 const TYPE = 'vbench_video_evaluator';
@@ -17,11 +18,7 @@ const PLUGIN = 'evaluator-vbench';
 const config = z
   .object({
     type: z.literal(TYPE),
-    env_name: z.string().nullish(),
-    env_manager: z.enum(['uv', 'venv', 'virtualenv', 'conda', 'mamba']).nullish(),
-    env_params: z.record(z.string(), z.unknown()).nullish(),
-    env_config_path: z.string().nullish(),
-    env_py_version: z.string().nullish(),
+    ...pythonEnvConfigShape,
     env_deps: z
       .array(z.string())
       .default([
@@ -119,18 +116,9 @@ export const vbenchEvaluator = defineComponent({
           });
         }
         const component = `[plugin:${PLUGIN}] evaluate`;
-        const python = await env.resolve(pythonEnvsRef).ensure(
-          {
-            ...(cfg.env_name ? { env_name: cfg.env_name } : {}),
-            ...(cfg.env_manager ? { env_manager: cfg.env_manager } : {}),
-            ...(cfg.env_params ? { env_params: cfg.env_params } : {}),
-            ...(cfg.env_config_path ? { env_config_path: cfg.env_config_path } : {}),
-            ...(cfg.env_py_version ? { env_py_version: cfg.env_py_version } : {}),
-            deps: cfg.env_deps,
-            baseDir: cwd,
-          },
-          { component, signal: env.signal },
-        );
+        const python = await env
+          .resolve(pythonEnvsRef)
+          .ensure(envSpecFromConfig(cfg, { deps: cfg.env_deps, baseDir: cwd }), { component, signal: env.signal });
         const available = await cudaDevices(python, component);
         let gpus = cfg.num_gpus ?? available ?? 0;
         if (available !== null && gpus > available) {

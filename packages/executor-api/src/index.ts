@@ -1,5 +1,3 @@
-export { apiInferEvaluator, apiInferExecutor, runApiInference } from './components/api-infer.ts';
-export { type ApiInferConfig, readApiConfig } from './config/api-config.ts';
 export {
   BUILD_MESSAGES_FUNCS,
   type BuildMessages,
@@ -10,7 +8,9 @@ export {
   type ParseOutput,
   parseOutput,
   type Row,
-} from './messages/helpers.ts';
+} from '@dj-sandbox/llm-infer';
+export { apiInferEvaluator, apiInferExecutor, runApiInference } from './components/api-infer.ts';
+export { type ApiInferConfig, readApiConfig } from './config/api-config.ts';
 export { default } from './plugin.ts';
-export { basenameNoExt, type FailedRow, inferFile, readInferenceRows } from './run/infer-dataset.ts';
+export { type FailedRow, inferFile } from './run/infer-dataset.ts';
 export { PartialFile } from './run/partial-file.ts';

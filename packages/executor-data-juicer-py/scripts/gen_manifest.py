@@ -57,6 +57,18 @@ def base_kwargs():
                         default = None
                 keys.setdefault(node.args[0].value, default)
         found[cls.name] = keys
+    # Where a base class declares its keyword arguments as a table (`_BASE_PARAMS`: name -> (type, default)), the
+    # table is the truth: the scan above takes the first branch's default of a conditional (`batch_size`'s CUDA 10)
+    # and misses keys read as `kwargs[key]`. A subclass's table repeats its parent's; only its additions are its own.
+    for name, cls in inspect.getmembers(base_op, inspect.isclass):
+        table = cls.__dict__.get("_BASE_PARAMS")
+        if cls.__module__ != base_op.__name__ or not isinstance(table, dict):
+            continue
+        inherited = set()
+        for parent in cls.__mro__[1:]:
+            inherited.update(getattr(parent, "_BASE_PARAMS", {}) or {})
+        own = {key: spec[1] for key, spec in table.items() if key not in inherited}
+        found[name] = {**{k: v for k, v in found.get(name, {}).items() if k not in inherited}, **own}
     return found
 
 

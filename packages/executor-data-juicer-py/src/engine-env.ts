@@ -7,7 +7,8 @@ export const DATA_JUICER_VERSION = '1.6.1';
  * What the engine's environment holds, pinned: Data-Juicer, and the packages it would otherwise install itself at
  * run time without a version (its lazy loader): `torch` (imported after every operator to free GPU memory), `ray`
  * (imported while the config is parsed, and the Ray executor), `aiohttp` (imported by its file utilities), `matplotlib`
- * (the analyzer's figures).
+ * (the analyzer's figures), `openai` (the client of its API-model operators, e.g. `optimize_prompt_mapper`, which
+ * speak to any OpenAI-compatible server named by `OPENAI_BASE_URL` or the op's `model_params.base_url`).
  */
 export const DATA_JUICER_DEPS: readonly string[] = [
   `py-data-juicer==${DATA_JUICER_VERSION}`,
@@ -18,6 +19,7 @@ export const DATA_JUICER_DEPS: readonly string[] = [
   // The video operators read frames with PyAV; Data-Juicer's vision extra pins 13.1.0, and the newest release (which
   // the lazy loader would take) lacks the codec-context close() they call.
   'av==13.1.0',
+  'openai==3.63.0',
 ];
 
 /** Options of the plugin (`plugins: [['@dj-sandbox/executor-data-juicer-py', {...}]]`). */

@@ -1,3 +1,4 @@
+import { pythonEnvConfigShape } from '@dj-sandbox/env-manager';
 import { z } from 'zod';
 
 const text = z.union([z.string(), z.number()]);
@@ -5,11 +6,7 @@ const text = z.union([z.string(), z.number()]);
 /** The keys every EasyAnimate executor config has besides its `train:` block: environment and EasyAnimate's home. */
 export const easyAnimateCommonShape = {
   type: z.literal('easyanimate'),
-  env_name: z.string().nullish().describe('Environment name (conda) or folder (uv/venv); unset: cached by hash.'),
-  env_manager: z.enum(['uv', 'venv', 'virtualenv', 'conda', 'mamba']).nullish(),
-  env_params: z.record(z.string(), z.unknown()).nullish(),
-  env_config_path: z.string().nullish(),
-  env_py_version: z.string().nullish(),
+  ...pythonEnvConfigShape,
   env_deps: z
     .array(z.string())
     .default(['deepspeed', 'func_timeout', 'wandb<=0.19.0'])

@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type ComponentEnv, configError, type PythonEnv, pythonEnvsRef } from '@dj-sandbox/core';
+import { envSpecFromConfig } from '@dj-sandbox/env-manager';
 import type { EasyAnimateCommon } from './config.ts';
 import { runCwd } from './dataset-conversion.ts';
 
@@ -41,18 +42,9 @@ export async function prepareEasyAnimate(
   const cwd = runCwd(env);
   const component = `[plugin:executor-easyanimate] ${runType}`;
   const home = resolve(cwd, cfg.easyanimate_home);
-  const python = await env.resolve(pythonEnvsRef).ensure(
-    {
-      ...(cfg.env_name ? { env_name: cfg.env_name } : {}),
-      ...(cfg.env_manager ? { env_manager: cfg.env_manager } : {}),
-      ...(cfg.env_params ? { env_params: cfg.env_params } : {}),
-      ...(cfg.env_config_path ? { env_config_path: cfg.env_config_path } : {}),
-      ...(cfg.env_py_version ? { env_py_version: cfg.env_py_version } : {}),
-      deps: cfg.env_deps,
-      baseDir: cwd,
-    },
-    { component, signal: env.signal },
-  );
+  const python = await env
+    .resolve(pythonEnvsRef)
+    .ensure(envSpecFromConfig(cfg, { deps: cfg.env_deps, baseDir: cwd }), { component, signal: env.signal });
   const marker = join(python.prefix, MARKER);
   const done = existsSync(marker) && (JSON.parse(readFileSync(marker, 'utf8')) as { home?: string }).home === home;
   if (done && existsSync(join(home, 'train_lora.sh'))) return { env: python, home, component };

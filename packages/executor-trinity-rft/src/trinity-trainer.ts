@@ -5,13 +5,13 @@ import {
   type ConfigTree,
   configError,
   defineComponent,
-  isMapping,
   jobError,
   loadSideConfig,
   type PythonEnvSpec,
   pythonEnvsRef,
   runInfoRef,
 } from '@dj-sandbox/core';
+import { envSpecFromConfig } from '@dj-sandbox/env-manager';
 import { parseMonitorLine } from './monitor-parser.ts';
 
 function cwdOf(env: ComponentEnv): string {
@@ -45,14 +45,7 @@ function trinityConfigPath(config: ConfigTree): string {
  */
 export function trinityEnvSpec(config: ConfigTree, cwd: string): PythonEnvSpec {
   const home = typeof config.trinity_home === 'string' ? config.trinity_home : null;
-  return {
-    env_name: typeof config.env_name === 'string' ? config.env_name : null,
-    env_manager: (config.env_manager as PythonEnvSpec['env_manager']) ?? 'uv',
-    env_params: isMapping(config.env_params) ? config.env_params : null,
-    env_py_version: typeof config.env_py_version === 'string' ? config.env_py_version : '3.10',
-    deps: home ?? ['trinity-rft'],
-    baseDir: cwd,
-  };
+  return envSpecFromConfig(config, { env_py_version: '3.10', deps: home ?? ['trinity-rft'], baseDir: cwd });
 }
 
 /** `checkpoint_root_dir` of a Trinity config, which the reference meant to return (its loader call always raised). */

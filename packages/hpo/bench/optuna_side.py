@@ -2,8 +2,8 @@
 
 Reads one JSON request on stdin, prints one JSON answer on stdout. The objectives mirror bench/objectives.ts
 line for line; the answer carries their values at the request's probe points so the caller can check that both
-sides optimise the same functions. Workers are simulated the same way as on our side: `parallel` trials are asked
-before the oldest is told (Optuna's constant liar sees the others as running).
+sides optimise the same functions. Workers are simulated by the caller's schedules (bench/schedule.ts): the same
+asks and tells, in the same order, as on our side (Optuna's constant liar sees the asked, untold trials as running).
 """
 
 import json
@@ -11,7 +11,6 @@ import math
 import sys
 import time
 import warnings
-from collections import deque
 
 import optuna
 from scipy.stats import mannwhitneyu
@@ -95,26 +94,28 @@ OBJECTIVES = {
 }
 
 
-def run_study(name, seed, trials, parallel, timed_from=None):
-    """Values in trial order, and the CPU milliseconds of each ask + suggest from trial `timed_from` on."""
+ASK = -1
+
+
+def run_study(name, seed, schedule, timed_from=None):
+    """Values in trial order, following `schedule` (ASK: ask for the next trial; k: tell trial k its value), and the
+    CPU milliseconds of each ask + suggest from trial `timed_from` on."""
     suggest, objective = OBJECTIVES[name]
     study = optuna.create_study(sampler=optuna.samplers.TPESampler(seed=seed))
-    pending = deque()
-    values = [None] * trials
+    trials = {}
+    values = []
     timings = []
-    asked = 0
-    while asked < trials or pending:
-        while asked < trials and len(pending) < parallel:
-            started = time.process_time()
-            trial = study.ask()
-            params = suggest(trial)
-            if timed_from is not None and trial.number >= timed_from:
-                timings.append((time.process_time() - started) * 1000)
-            values[trial.number] = objective(params)
-            pending.append(trial)
-            asked += 1
-        trial = pending.popleft()
-        study.tell(trial, values[trial.number])
+    for event in schedule:
+        if event != ASK:
+            study.tell(trials.pop(event), values[event])
+            continue
+        started = time.process_time()
+        trial = study.ask()
+        params = suggest(trial)
+        if timed_from is not None and trial.number >= timed_from:
+            timings.append((time.process_time() - started) * 1000)
+        values.append(objective(params))
+        trials[trial.number] = trial
     return values, timings
 
 
@@ -128,17 +129,15 @@ def main():
         ]
         json.dump({"scipy_p": p}, sys.stdout)
         return
-    trials = request["trials"]
     answer = {"optuna": optuna.__version__, "runs": {}, "cost_ms": {}, "probes": {}}
     for name in request["objectives"]:
         answer["probes"][name] = [OBJECTIVES[name][1](p) for p in request["probes"][name]]
         answer["runs"][name] = {}
-        for parallel in request["parallel"]:
-            answer["runs"][name][str(parallel)] = [
-                run_study(name, seed, trials, parallel)[0] for seed in request["seeds"]
+        for parallel, schedules in request["schedules"].items():
+            answer["runs"][name][parallel] = [
+                run_study(name, seed, schedule)[0] for seed, schedule in zip(request["seeds"], schedules)
             ]
-        cost_trials = request["cost_trials"]
-        _, timings = run_study(name, 0, cost_trials + request["cost_samples"], 1, timed_from=cost_trials)
+        _, timings = run_study(name, 0, request["cost_schedule"], timed_from=request["cost_trials"])
         answer["cost_ms"][name] = sorted(timings)[len(timings) // 2]
     json.dump(answer, sys.stdout)
 

@@ -2,9 +2,9 @@
  * Our TPE (method bayes) against Optuna's default TPESampler, side by side: the same objectives (Branin, Hartmann-6
  * and a recipe-shaped one with a conditional parameter), the same bounds, the same seeds. For each objective and
  * budget it reports the median best value over the seeds for both, the two-sided Mann-Whitney U p-value and the
- * verdict at p < 0.05; then best-after-50 with 4 simulated parallel workers against 1 (both samplers), and the
- * CPU cost of one suggestion once 200 trials are known. Optuna runs in a pinned uv env from env-manager (bench/optuna-env.ts). Prints
- * ONE JSON object. `SEEDS=20` makes a quick run.
+ * verdict at p < 0.05; then best-after-50 with 4 simulated parallel workers against 1 (both samplers, on the same
+ * schedules: bench/schedule.ts), and the CPU cost of one suggestion once 200 trials are known. Optuna runs in a
+ * pinned uv env from env-manager (bench/optuna-env.ts). Prints ONE JSON object. `SEEDS=20` makes a quick run.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import { createSampler, type Observation, parseSweep, type TrialParams } from '.
 import { mannWhitneyU } from '../src/math/mann-whitney.ts';
 import { BRANIN_MIN, branin, HARTMANN6_MIN, hartmann6, RECIPE_MIN, recipeLoss } from './objectives.ts';
 import { callPythonJson, ensureOptunaEnv } from './optuna-env.ts';
+import { ASK, parallelSchedule } from './schedule.ts';
 
 const TRIALS = 50;
 const BUDGETS = [25, 50];
@@ -75,18 +76,12 @@ const problems: Problem[] = [
 ];
 
 /**
- * Values in trial order of one search. `parallel` workers are simulated: trials are proposed until `parallel` are
- * pending, then the oldest completes; pending trials are passed to the sampler as running (as runSearch does).
- * `timedFrom`: the CPU milliseconds of each suggestion from that trial on are returned too (CPU time, not wall time, so
- * that other work on a shared machine does not count).
+ * Values in trial order of one search, following `schedule` (see bench/schedule.ts): pending trials are passed to
+ * the sampler as running, as runSearch does. `timedFrom`: the CPU milliseconds of each suggestion from that trial on
+ * are returned too (CPU time, not wall time, so that other work on a shared machine does not count).
  */
-function runOurs(
-  problem: Problem,
-  seed: number,
-  trials: number,
-  parallel: number,
-  timedFrom = Number.POSITIVE_INFINITY,
-) {
+function runOurs(problem: Problem, seed: number, schedule: readonly number[], timedFrom = Number.POSITIVE_INFINITY) {
+  const trials = schedule.filter((e) => e === ASK).length;
   const sampler = createSampler(
     parseSweep({
       method: 'bayes',
@@ -96,25 +91,23 @@ function runOurs(
       parameters: problem.parameters,
     }),
   );
-  const done: Observation[] = [];
-  const pending: Observation[] = [];
+  const observations = new Map<number, Observation>();
   const values: number[] = [];
   const timings: number[] = [];
-  let asked = 0;
-  while (asked < trials || pending.length > 0) {
-    while (asked < trials && pending.length < parallel) {
-      const started = process.cpuUsage();
-      const params = sampler.suggest(asked, [...done, ...pending]);
-      if (asked >= timedFrom) {
-        const used = process.cpuUsage(started);
-        timings.push((used.user + used.system) / 1000);
-      }
-      values[asked] = problem.f(params);
-      pending.push({ index: asked, params, loss: null, state: 'running' });
-      asked++;
+  for (const event of schedule) {
+    if (event !== ASK) {
+      observations.set(event, { ...observations.get(event)!, loss: values[event]!, state: 'finished' });
+      continue;
     }
-    const oldest = pending.shift()!;
-    done.push({ ...oldest, loss: values[oldest.index]!, state: 'finished' });
+    const index = values.length;
+    const started = process.cpuUsage();
+    const params = sampler.suggest(index, [...observations.values()]);
+    if (index >= timedFrom) {
+      const used = process.cpuUsage(started);
+      timings.push((used.user + used.system) / 1000);
+    }
+    values.push(problem.f(params));
+    observations.set(index, { index, params, loss: null, state: 'running' });
   }
   return { values, timings };
 }
@@ -131,25 +124,31 @@ const script = join(dirname(fileURLToPath(import.meta.url)), 'optuna_side.py');
 const seeds = Array.from({ length: SEEDS }, (_, i) => i);
 
 // Ours first, alone on the machine, so its timings are not disturbed by Optuna running beside it.
+// The same schedules on both sides: schedules[parallel][seed].
+const schedules = Object.fromEntries(
+  PARALLEL.map((parallel) => [String(parallel), seeds.map((seed) => parallelSchedule(TRIALS, parallel, seed))]),
+);
+const costSchedule = parallelSchedule(COST_TRIALS + COST_SAMPLES, 1, 0);
 const ours: Record<string, Record<string, number[][]>> = {};
 const ourCost: Record<string, number> = {};
 for (const problem of problems) {
   ours[problem.name] = {};
   for (const parallel of PARALLEL) {
-    ours[problem.name]![String(parallel)] = seeds.map((seed) => runOurs(problem, seed, TRIALS, parallel).values);
+    ours[problem.name]![String(parallel)] = seeds.map(
+      (seed, i) => runOurs(problem, seed, schedules[String(parallel)]![i]!).values,
+    );
   }
-  ourCost[problem.name] = median(runOurs(problem, 0, COST_TRIALS + COST_SAMPLES, 1, COST_TRIALS).timings);
+  ourCost[problem.name] = median(runOurs(problem, 0, costSchedule, COST_TRIALS).timings);
 }
 
 const optunaEnv = await ensureOptunaEnv();
 const theirs = (await callPythonJson(optunaEnv, script, {
-  trials: TRIALS,
   seeds,
   objectives: problems.map((p) => p.name),
-  parallel: PARALLEL,
+  schedules,
   probes: Object.fromEntries(problems.map((p) => [p.name, p.probes])),
   cost_trials: COST_TRIALS,
-  cost_samples: COST_SAMPLES,
+  cost_schedule: costSchedule,
 })) as {
   optuna: string;
   runs: Record<string, Record<string, number[][]>>;
@@ -176,10 +175,29 @@ const compare = (a: number[], b: number[], labels: [string, string, string]) => 
   return { p: round(test.p), verdict };
 };
 
-const table: Record<string, unknown> = {};
+const vsOptuna: Record<string, unknown> = {};
+const parallelTable: Record<string, unknown> = {};
+const cost: Record<string, unknown> = {};
+const bests = (runs: number[][], budget: number) => runs.map((v) => bestAfter(v, budget));
+// With 4 workers a suggestion sees up to 3 fewer finished trials; N=1 after 47 trials is the run with the same
+// information, which tells lost information apart from a worse parallel strategy.
+const lagged = TRIALS - (PARALLEL[1]! - 1);
+const parallelRow = (runs: Record<string, number[][]>) => {
+  const one = bests(runs['1']!, TRIALS);
+  const four = bests(runs[String(PARALLEL[1])]!, TRIALS);
+  const oneLagged = bests(runs['1']!, lagged);
+  const vsLagged = compare(four, oneLagged, ['within noise', 'N=4 better', 'N=4 worse']);
+  return {
+    n1: round(median(one)),
+    n4: round(median(four)),
+    ...compare(four, one, ['within noise', 'N=4 better', 'N=4 worse']),
+    [`n1_after_${lagged}`]: round(median(oneLagged)),
+    [`p_vs_n1_after_${lagged}`]: vsLagged.p,
+    [`verdict_vs_n1_after_${lagged}`]: vsLagged.verdict,
+  };
+};
 for (const problem of problems) {
   const row: Record<string, unknown> = { optimum: problem.optimum };
-  const bests = (runs: number[][], budget: number) => runs.map((v) => bestAfter(v, budget));
   for (const budget of BUDGETS) {
     const a = bests(ours[problem.name]!['1']!, budget);
     const b = bests(theirs.runs[problem.name]!['1']!, budget);
@@ -189,32 +207,12 @@ for (const problem of problems) {
       ...compare(a, b, ['equal', 'ours better', 'ours worse']),
     };
   }
-  // With 4 workers a suggestion sees up to 3 fewer finished trials; N=1 after 47 trials is the run with the same
-  // information, which tells lost information apart from a worse parallel strategy.
-  const lagged = TRIALS - (PARALLEL[1]! - 1);
-  const parallelRow = (runs: Record<string, number[][]>) => {
-    const one = bests(runs['1']!, TRIALS);
-    const four = bests(runs[String(PARALLEL[1])]!, TRIALS);
-    const oneLagged = bests(runs['1']!, lagged);
-    const vsLagged = compare(four, oneLagged, ['within noise', 'N=4 better', 'N=4 worse']);
-    return {
-      n1: round(median(one)),
-      n4: round(median(four)),
-      ...compare(four, one, ['within noise', 'N=4 better', 'N=4 worse']),
-      [`n1_after_${lagged}`]: round(median(oneLagged)),
-      [`p_vs_n1_after_${lagged}`]: vsLagged.p,
-      [`verdict_vs_n1_after_${lagged}`]: vsLagged.verdict,
-    };
-  };
-  row[`parallel_best_after_${TRIALS}`] = {
+  vsOptuna[problem.name] = row;
+  parallelTable[problem.name] = {
     ours: parallelRow(ours[problem.name]!),
     optuna: parallelRow(theirs.runs[problem.name]!),
   };
-  row[`cpu_ms_per_suggestion_at_${COST_TRIALS}_trials`] = {
-    ours: round(ourCost[problem.name]!),
-    optuna: round(theirs.cost_ms[problem.name]!),
-  };
-  table[problem.name] = row;
+  cost[problem.name] = { ours: round(ourCost[problem.name]!), optuna: round(theirs.cost_ms[problem.name]!) };
 }
 
 // Our Mann-Whitney against scipy's on every comparison above.
@@ -226,7 +224,11 @@ process.stdout.write(
     statistic: `median over ${SEEDS} seeds of the best value after N trials (minimised); Mann-Whitney U two-sided, p < ${ALPHA}`,
     seeds: SEEDS,
     optuna: `${theirs.optuna} TPESampler(seed=seed), defaults (multivariate, constant liar)`,
-    ...table,
+    schedule:
+      'N simulated workers, each starting the next trial when its current one ends; durations uniform 0.5-1.5 (seeded), so trials finish out of order; the same asks and tells on both sides',
+    vs_optuna_n1: vsOptuna,
+    [`parallel_n${PARALLEL[1]}_vs_n1_best_after_${TRIALS}`]: parallelTable,
+    [`cpu_ms_per_suggestion_at_${COST_TRIALS}_trials`]: cost,
     mann_whitney_max_abs_diff_vs_scipy: maxDiff,
     node: process.version,
   })}\n`,

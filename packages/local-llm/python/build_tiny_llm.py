@@ -1,4 +1,6 @@
-"""Builds a tiny Llama-architecture causal LM on the CPU and writes it as one GGUF file.
+"""Builds a tiny Llama-architecture causal LM on the CPU and writes it as one GGUF file (and a Transformers folder).
+
+Over 300 lines because both formats are written from one training run in one script: they must hold the same weights.
 
 Nothing is downloaded: a byte-level BPE tokenizer is trained with `tokenizers` on the corpus next to this script,
 a 2-layer Llama (RMSNorm, rotary attention, SwiGLU) is initialised at random and trained with JAX for a fixed
@@ -6,14 +8,23 @@ number of steps on chat transcripts built from that corpus (grading math answers
 grading prompt after Data-Juicer's optimize_prompt_mapper format), and the weights, tokenizer and a ChatML chat
 template are written with `gguf` so that llama.cpp's OpenAI-compatible server can serve it.
 
-Usage: python build_tiny_llm.py --corpus DIR --out FILE.gguf [--steps N] [--seed S]
-The file appears under its final name only when complete (written to FILE.gguf.tmp, then renamed).
+With --hf-out, the same trained weights are also written as a Hugging Face model folder (LlamaForCausalLM:
+config.json, model.safetensors, tokenizer.json, tokenizer_config.json with the ChatML template,
+generation_config.json), for Transformers. Its query/key projections are permuted from llama.cpp's rotary layout
+(adjacent pairs) to Transformers' (first half / second half of each head), the inverse of what llama.cpp's
+convert_hf_to_gguf.py does. The folder also holds jax_logits.json: the JAX model's logits for a fixed chat prompt,
+so a check in a Transformers environment can prove both read the weights alike.
+
+Usage: python build_tiny_llm.py --corpus DIR --out FILE.gguf [--hf-out DIR] [--steps N] [--seed S]
+Each output appears under its final name only when complete (written to a .tmp name, then renamed).
 """
 
 import argparse
 import json
 import os
 import random
+import shutil
+import struct
 import time
 
 import gguf
@@ -209,10 +220,89 @@ def write_gguf(path, params, vocab, merges):
     writer.close()
 
 
+def write_safetensors(path, tensors):
+    """The safetensors format: u64 header length, a JSON header of dtype/shape/offsets, then the raw data."""
+    header, offset, blobs = {"__metadata__": {"format": "pt"}}, 0, []
+    for name, value in tensors.items():
+        data = np.ascontiguousarray(np.asarray(value, dtype="<f4")).tobytes()
+        header[name] = {"dtype": "F32", "shape": list(np.shape(value)), "data_offsets": [offset, offset + len(data)]}
+        offset += len(data)
+        blobs.append(data)
+    raw = json.dumps(header, separators=(",", ":")).encode()
+    raw += b" " * (-len(raw) % 8)
+    with open(path, "wb") as f:
+        f.write(struct.pack("<Q", len(raw)))
+        f.write(raw)
+        for blob in blobs:
+            f.write(blob)
+
+
+def to_hf_rotary(weight):
+    """Rows of a q/k projection from adjacent rotary pairs (2i, 2i+1) to Transformers' halves (i, i + head_dim/2)."""
+    heads, d = CONFIG["heads"], CONFIG["dim"]
+    w = np.asarray(weight)
+    return w.reshape(heads, d // heads // 2, 2, w.shape[-1]).transpose(0, 2, 1, 3).reshape(w.shape)
+
+
+HF_CHECK_PROMPT = [{"role": "system", "content": PROMPT_VARIANTS[0]},
+                   {"role": "user", "content": "Question: What is 2 + 3?\nAnswer: 5"}]
+
+
+def write_hf(out_dir, params, tok, vocab):
+    tmp = out_dir + ".tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    os.makedirs(tmp)
+    ids = {name: vocab[name] for name in SPECIAL_TOKENS}
+    tensors = {"model.embed_tokens.weight": params["embed"]}
+    for i, blk in enumerate(params["blocks"]):
+        pre = f"model.layers.{i}."
+        tensors[pre + "input_layernorm.weight"] = blk["attn_norm"]
+        tensors[pre + "self_attn.q_proj.weight"] = to_hf_rotary(blk["q"])
+        tensors[pre + "self_attn.k_proj.weight"] = to_hf_rotary(blk["k"])
+        tensors[pre + "self_attn.v_proj.weight"] = blk["v"]
+        tensors[pre + "self_attn.o_proj.weight"] = blk["o"]
+        tensors[pre + "post_attention_layernorm.weight"] = blk["ffn_norm"]
+        tensors[pre + "mlp.gate_proj.weight"] = blk["gate"]
+        tensors[pre + "mlp.up_proj.weight"] = blk["up"]
+        tensors[pre + "mlp.down_proj.weight"] = blk["down"]
+    tensors["model.norm.weight"] = params["norm"]
+    tensors["lm_head.weight"] = params["out"]
+    write_safetensors(os.path.join(tmp, "model.safetensors"), tensors)
+    config = {
+        "architectures": ["LlamaForCausalLM"], "model_type": "llama", "vocab_size": len(vocab),
+        "hidden_size": CONFIG["dim"], "intermediate_size": CONFIG["ffn"], "num_hidden_layers": CONFIG["layers"],
+        "num_attention_heads": CONFIG["heads"], "num_key_value_heads": CONFIG["heads"],
+        "head_dim": CONFIG["dim"] // CONFIG["heads"], "max_position_embeddings": CONFIG["ctx"],
+        "rms_norm_eps": CONFIG["eps"], "rope_theta": CONFIG["rope"], "hidden_act": "silu",
+        "tie_word_embeddings": False, "attention_bias": False, "mlp_bias": False, "torch_dtype": "float32",
+        "bos_token_id": ids["<|endoftext|>"], "eos_token_id": ids["<|im_end|>"], "pad_token_id": ids["<|endoftext|>"],
+    }
+    generation = {"bos_token_id": ids["<|endoftext|>"], "eos_token_id": ids["<|im_end|>"],
+                  "pad_token_id": ids["<|endoftext|>"], "max_new_tokens": 48, "do_sample": False}
+    tokenizer_config = {
+        "tokenizer_class": "PreTrainedTokenizerFast", "bos_token": None, "eos_token": "<|im_end|>",
+        "pad_token": "<|endoftext|>", "unk_token": None, "add_bos_token": False, "model_max_length": CONFIG["ctx"],
+        "clean_up_tokenization_spaces": False, "chat_template": CHAT_TEMPLATE,
+    }
+    prompt = chatml(HF_CHECK_PROMPT) + "<|im_start|>assistant\n"
+    prompt_ids = tok.encode(prompt).ids
+    logits = np.asarray(forward(params, jnp.asarray([prompt_ids], dtype=jnp.int32))[0])
+    check = {"messages": HF_CHECK_PROMPT, "prompt": prompt, "input_ids": prompt_ids,
+             "logits": np.round(logits, 6).tolist()}
+    for name, value in [("config.json", config), ("generation_config.json", generation),
+                        ("tokenizer_config.json", tokenizer_config), ("jax_logits.json", check)]:
+        with open(os.path.join(tmp, name), "w", encoding="utf-8") as f:
+            json.dump(value, f, ensure_ascii=False, indent=1)
+    tok.save(os.path.join(tmp, "tokenizer.json"))
+    shutil.rmtree(out_dir, ignore_errors=True)
+    os.replace(tmp, out_dir)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", required=True)
     parser.add_argument("--out", required=True)
+    parser.add_argument("--hf-out", help="also write the model as a Hugging Face folder here")
     parser.add_argument("--steps", type=int, default=120)
     parser.add_argument("--seed", type=int, default=42)
     args = parser.parse_args()
@@ -240,6 +330,9 @@ def main():
 
     tmp = args.out + ".tmp"
     write_gguf(tmp, params, vocab, merges)
+    if args.hf_out:
+        write_hf(args.hf_out, params, tok, vocab)
+        print(f"wrote {args.hf_out}", flush=True)
     os.replace(tmp, args.out)
     print(f"wrote {args.out}", flush=True)
 

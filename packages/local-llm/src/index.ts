@@ -1,6 +1,7 @@
 export {
   cacheRoot,
   ensureLocalLlm,
+  HF_CHECK_SCRIPT,
   isLocalLlmReady,
   LOCAL_LLM_SKIP_REASON,
   type LocalLlm,

@@ -19,6 +19,12 @@ const run = promisify(execFile);
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 const REQUIREMENTS = join(PACKAGE_DIR, 'python', 'requirements.txt');
 const BUILD_SCRIPT = join(PACKAGE_DIR, 'python', 'build_tiny_llm.py');
+
+/**
+ * A Python script, for an env with torch and transformers, that loads {@link LocalLlm.hfModelDir} with Transformers
+ * and prints (one JSON line) whether its chat prompt, token ids and logits match the JAX model's.
+ */
+export const HF_CHECK_SCRIPT = join(PACKAGE_DIR, 'python', 'check_hf_model.py');
 const CORPUS = join(PACKAGE_DIR, 'corpus');
 
 /** Where the environment and the model are cached: `$DJ_SANDBOX_CACHE` or `~/.cache/dj-sandbox`. */
@@ -55,6 +61,11 @@ export interface LocalLlm {
   readonly python: string;
   /** The GGUF model file. */
   readonly modelPath: string;
+  /**
+   * The same model as a Hugging Face folder (LlamaForCausalLM, safetensors, tokenizer.json with the ChatML template),
+   * for Transformers. It also holds `jax_logits.json`, the training model's logits for one prompt.
+   */
+  readonly hfModelDir: string;
 }
 
 /**
@@ -79,11 +90,6 @@ async function withLock<T>(lock: string, body: () => Promise<T>): Promise<T> {
   }
 }
 
-/**
- * Creates (once) the uv environment of `python/requirements.txt` and builds (once) the tiny model, both cached
- * by content hash under {@link cacheRoot}. Each appears only when complete: a `.complete` marker for the env, a
- * rename for the model. `onLine` receives the build's output.
- */
 /** Where the environment and model of the current `python/` sources live, built or not. */
 export function localLlmPaths(): LocalLlm & { envDir: string } {
   const root = cacheRoot();
@@ -93,6 +99,7 @@ export function localLlmPaths(): LocalLlm & { envDir: string } {
     envDir,
     python: join(envDir, 'bin', 'python'),
     modelPath: join(root, 'models', `tiny-llm-${modelHash}.gguf`),
+    hfModelDir: join(root, 'models', `tiny-llm-${modelHash}-hf`),
   };
 }
 
@@ -101,26 +108,26 @@ export function localLlmPaths(): LocalLlm & { envDir: string } {
  * first). Tests that need the server skip, saying so, when they are not: building takes minutes.
  */
 export function isLocalLlmReady(): boolean {
-  const { envDir, modelPath } = localLlmPaths();
-  return existsSync(join(envDir, '.complete')) && existsSync(modelPath);
+  const { envDir, modelPath, hfModelDir } = localLlmPaths();
+  return existsSync(join(envDir, '.complete')) && existsSync(modelPath) && existsSync(hfModelDir);
 }
 
 /** The message of a test skipped because the local model is not built. */
 export const LOCAL_LLM_SKIP_REASON =
   'the local model server is not built here: run `pnpm --filter @dj-sandbox/local-llm prepare-model` (CI does)';
 
+/**
+ * Creates (once) the uv environment of `python/requirements.txt` and builds (once) the tiny model (GGUF and Hugging Face folder), both cached
+ * by content hash under {@link cacheRoot}. Each appears only when complete: a `.complete` marker for the env, a
+ * rename for the model. `onLine` receives the build's output.
+ */
 export async function ensureLocalLlm(options: { onLine?: (line: string) => void } = {}): Promise<LocalLlm> {
   const root = cacheRoot();
   mkdirSync(join(root, 'envs'), { recursive: true });
   mkdirSync(join(root, 'models'), { recursive: true });
-  const envDir = join(root, 'envs', `local-llm-${hashOf(REQUIREMENTS)}`);
-  const python = join(envDir, 'bin', 'python');
-  const modelPath = join(
-    root,
-    'models',
-    `tiny-llm-${hashOf(BUILD_SCRIPT, join(CORPUS, 'init_infer_dataset.jsonl'))}.gguf`,
-  );
-  if (existsSync(join(envDir, '.complete')) && existsSync(modelPath)) return { python, modelPath };
+  const { envDir, python, modelPath, hfModelDir } = localLlmPaths();
+  const built = () => existsSync(modelPath) && existsSync(hfModelDir);
+  if (existsSync(join(envDir, '.complete')) && built()) return { python, modelPath, hfModelDir };
   return withLock(join(root, 'local-llm.lock'), async () => {
     const log = (out: { stdout: string; stderr: string }) => {
       for (const line of `${out.stdout}${out.stderr}`.split('\n')) if (line) options.onLine?.(line);
@@ -141,14 +148,14 @@ export async function ensureLocalLlm(options: { onLine?: (line: string) => void 
       await keepBuiltWheel(wheels);
       writeFileSync(join(envDir, '.complete'), new Date().toISOString());
     }
-    if (!existsSync(modelPath)) {
+    if (!built()) {
       log(
-        await run(python, [BUILD_SCRIPT, '--corpus', CORPUS, '--out', modelPath], {
+        await run(python, [BUILD_SCRIPT, '--corpus', CORPUS, '--out', modelPath, '--hf-out', hfModelDir], {
           maxBuffer: 1 << 26,
           env: { ...process.env, JAX_PLATFORMS: 'cpu' },
         }),
       );
     }
-    return { python, modelPath };
+    return { python, modelPath, hfModelDir };
   });
 }

@@ -99,6 +99,15 @@ describe('strict recipes', () => {
     expect(check(recipe)).toEqual({ errors: [], warnings: [] });
   });
 
+  it('accepts the base-class keys Data-Juicer 1.6.1 added (dependency-aware planning, Ray resources)', () => {
+    const recipe = `process:
+  - text_length_filter: {min_len: 5, input_columns: text, output_columns: [__dj__stats__], num_cpus: 1, memory: 2GB}
+  - whitespace_normalization_mapper: {adaptive_batching: true, auto_op_parallelism: false, batch_mode: true}
+  - video_duration_filter: {min_duration: 1, ray_execution_mode: task, runtime_env: {pip: [numpy]}, num_gpus: 0}
+`;
+    expect(check(recipe)).toEqual({ errors: [], warnings: [] });
+  });
+
   it('says nothing about a valid recipe with every global key Data-Juicer knows', () => {
     const recipe =
       'project_name: p\ndataset_path: d.jsonl\nexport_path: o.jsonl\nnp: 2\ntext_keys: text\nuse_cache: false\nop_fusion: false\nprocess:\n  - words_num_filter: {min_num: 3, max_num: 100}\n';

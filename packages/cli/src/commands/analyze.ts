@@ -1,12 +1,12 @@
 import type { AnalyzeDataResult } from '@dj-sandbox/core';
 import pc from 'picocolors';
 import { EXIT } from '../output/render-error.ts';
-import { createDataComponent, type RecipeOptions, readRecipe } from './data-engine.ts';
+import { createDataComponent, type RecipeOptions, readRecipe, recipeFileOf } from './data-engine.ts';
 
 /** `dj-sandbox analyze --recipe r.yaml`: Data-Juicer's `dj-analyze`. */
 export async function analyzeCommand(options: RecipeOptions, cwd: string = process.cwd()): Promise<number> {
   const recipe = readRecipe(options, cwd);
-  const analyzer = await createDataComponent('DataAnalyzer', recipe, cwd, options.debug, options.recipe);
+  const analyzer = await createDataComponent('DataAnalyzer', recipe, cwd, options.debug, recipeFileOf(options));
   try {
     const result = (await analyzer.run()) as AnalyzeDataResult;
     process.stderr.write(

@@ -24,7 +24,9 @@ import { loadPlugins } from '../plugins/load-plugins.ts';
 
 /** Options shared by `process` and `analyze`, the counterparts of `dj-process` and `dj-analyze`. */
 export interface RecipeOptions {
-  recipe: string;
+  /** `--recipe`; `--config` is Data-Juicer's own spelling (`dj-process --config r.yaml`) and means the same. */
+  recipe?: string;
+  config?: string;
   np?: string;
   exportPath?: string;
   datasetPath?: string;
@@ -32,9 +34,21 @@ export interface RecipeOptions {
   debug?: boolean;
 }
 
+/** The recipe file named by `--recipe` or, as Data-Juicer's commands take it, `--config`. */
+export function recipeFileOf(options: RecipeOptions): string {
+  const file = options.recipe ?? options.config;
+  if (file === undefined)
+    throw configError('usage-recipe', 'no recipe given.', {
+      path: '--recipe',
+      expected: 'a Data-Juicer recipe file',
+      fix: 'Pass --recipe recipe.yaml (or --config recipe.yaml, as dj-process and dj-analyze take it).',
+    });
+  return file;
+}
+
 /** Reads a Data-Juicer recipe and applies the command-line overrides (they win over the file, as in DJ). */
 export function readRecipe(options: RecipeOptions, cwd: string): ConfigTree {
-  const tree = loadSideConfig(options.recipe, '--recipe', cwd);
+  const tree = loadSideConfig(recipeFileOf(options), '--recipe', cwd);
   const recipe = expandDottedKeys(tree) as ConfigTree;
   if (options.np !== undefined) {
     const np = Number(options.np);

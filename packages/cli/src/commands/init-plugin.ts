@@ -29,6 +29,7 @@ export function templateVersions(): TemplateVersions {
     core,
     testUtils: versionOfPackage('@dj-sandbox/test-utils', core),
     typescript: '6.0.3',
+    typesNode: '20.19.43',
     vitest: '4.1.12',
     zod: pinned('zod', '4.6.7'),
   };

@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { loadConfig } from '@dj-sandbox/config';
 import {
   ConfigProblems,
@@ -7,6 +8,7 @@ import {
   type SandboxConfig,
 } from '@dj-sandbox/core';
 import { loadPlugins } from '../plugins/load-plugins.ts';
+import { missingPackages, missingPackagesError } from '../plugins/missing-packages.ts';
 import { globalOverrides } from './global-options.ts';
 
 /** Options shared by the commands that read a sandbox config. */
@@ -47,6 +49,18 @@ export async function prepare(options: ConfigOptions, cwd: string): Promise<Prep
     if (loaded.errors.length === 0) throw error;
   }
   const errors = [...loaded.errors, ...plugins.errors, ...check.errors];
+  // Every package the config needs and that is not installed, in one problem with one install command, so that a
+  // partial install is found out in one pass rather than one run at a time.
+  const missing = missingPackages(loaded.config, plugins.registry, cwd, plugins.bases);
+  for (const { name, path } of plugins.notFound) {
+    const entry = missing.find((m) => m.name === name);
+    if (entry) entry.neededBy.push(path);
+    else missing.push({ name, neededBy: [path] });
+  }
+  if (missing.length > 0) {
+    const projectDir = loaded.config.configFile ? dirname(loaded.config.configFile) : cwd;
+    errors.push(missingPackagesError(missing, projectDir));
+  }
   if (errors.length > 0) throw new ConfigProblems(errors);
   return {
     config: loaded.config,

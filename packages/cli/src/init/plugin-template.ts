@@ -10,6 +10,8 @@ export interface TemplateVersions {
   core: string;
   testUtils: string;
   typescript: string;
+  /** Node's types: the generated tsconfig compiles against them (`types: ['node']`). */
+  typesNode: string;
   vitest: string;
   zod: string;
 }
@@ -43,6 +45,7 @@ export function pluginTemplate(packageName: string, v: TemplateVersions): Record
         devDependencies: {
           '@dj-sandbox/core': v.core,
           '@dj-sandbox/test-utils': v.testUtils,
+          '@types/node': v.typesNode,
           typescript: v.typescript,
           vitest: v.vitest,
         },

@@ -35,7 +35,7 @@ export const SERVICE_PACKAGE_REFS: Readonly<Record<string, readonly string[]>> =
 export const DATA_ENGINE_PACKAGE = '@dj-sandbox/executor-data-juicer';
 
 /** Hooks that build the data engine's DataExecutor / DataAnalyzer. */
-const DATA_ENGINE_HOOKS = new Set(['ProbeViaAnalyzerHook', 'ProcessDataHook', 'ProbeViaModelInferHook']);
+export const DATA_ENGINE_HOOKS = new Set(['ProbeViaAnalyzerHook', 'ProcessDataHook', 'ProbeViaModelInferHook']);
 
 /** First-party packages that provide the hooks a config uses and no loaded plugin provides. */
 export function neededHookPackages(config: SandboxConfig, registry: PluginRegistry): string[] {

@@ -60,6 +60,8 @@ export interface LoadedPlugins {
   automatic: string[];
   /** The folders plugin names were resolved from, in order. */
   bases: string[];
+  /** The plugins the config lists that are not installed, with their config paths. */
+  notFound: Array<{ name: string; path: string }>;
 }
 
 async function loadOne(
@@ -75,7 +77,7 @@ async function loadOne(
       path,
       expected: `an installed package, resolved from ${bases.map((b) => fileURLToPath(b)).join(', then ')}`,
       received: name,
-      fix: `Install it: npm i ${name}`,
+      fix: 'Install it (the install command is below), or correct the name.',
     });
   }
   try {
@@ -107,6 +109,7 @@ export async function loadPlugins(
   const registry = new PluginRegistry();
   const errors: DjSandboxError[] = [];
   const automatic: string[] = [];
+  const notFound: LoadedPlugins['notFound'] = [];
   const bases = resolutionBases(config?.configFile ?? nearFile, cwd);
   const entries = (config?.plugins ?? []).map((p) =>
     typeof p === 'string' ? ([p, undefined] as const) : ([p[0], p[1]] as const),
@@ -114,6 +117,7 @@ export async function loadPlugins(
   for (const [i, [name, options]] of entries.entries()) {
     const error = await loadOne(registry, name, options, bases, `plugins[${i}]`);
     if (error) errors.push(error);
+    if (error?.code === 'plugin-not-found') notFound.push({ name, path: `plugins[${i}]` });
   }
   const tryAutomatic = async (names: string[]) => {
     for (const name of names) {
@@ -136,5 +140,5 @@ export async function loadPlugins(
       return !ids?.every((id) => registry.services.has(id));
     }),
   );
-  return { registry, errors, automatic, bases: bases.map((b) => fileURLToPath(b)) };
+  return { registry, errors, automatic, bases: bases.map((b) => fileURLToPath(b)), notFound };
 }

@@ -2,7 +2,8 @@ import type { ComponentKind } from './component-kinds.ts';
 
 /**
  * Which first-party package provides each hook and component type, so that a config naming one that no loaded
- * plugin provides fails with "install X and add it to plugins" instead of a bare "unknown".
+ * plugin provides fails with "install X" instead of a bare "unknown", and `validate` lists every package a config
+ * needs at once. scripts/known-providers.test.ts checks these tables against the real packages.
  */
 export const KNOWN_HOOK_PROVIDERS: Readonly<Record<string, string>> = {
   ProbeViaAnalyzerHook: '@dj-sandbox/hooks-data',
@@ -17,6 +18,18 @@ export const KNOWN_HOOK_PROVIDERS: Readonly<Record<string, string>> = {
   RefineRecipeViaModelFeedbackHook: '@dj-sandbox/hooks-model',
   EvaluateDataHook: '@dj-sandbox/hooks-model',
   EvaluateModelHook: '@dj-sandbox/hooks-model',
+};
+
+/** The component kind each known hook builds from `extra_configs.type`, for hooks that build one. */
+export const KNOWN_HOOK_COMPONENT_KINDS: Readonly<Record<string, ComponentKind>> = {
+  DataPoolManipulationHook: 'DataPoolManipulator',
+  GeneralProbeHook: 'GeneralProbe',
+  GeneralDataExecutorHook: 'GeneralDataExecutor',
+  ProbeViaModelInferHook: 'ModelInferEvaluator',
+  TrainModelHook: 'ModelTrainExecutor',
+  InferModelHook: 'ModelInferExecutor',
+  EvaluateDataHook: 'DataEvaluator',
+  EvaluateModelHook: 'ModelEvaluator',
 };
 
 /** First-party providers of component types, keyed by `<kind>:<type>`. */
@@ -44,6 +57,8 @@ export const KNOWN_COMPONENT_PROVIDERS: Readonly<Record<string, string>> = {
   'ModelEvaluator:perplexity': '@dj-sandbox/executor-proxy-model',
   'ModelInferEvaluator:modelscope': '@dj-sandbox/executor-modelscope',
   'ModelInferEvaluator:api': '@dj-sandbox/executor-api',
+  'ModelInferEvaluator:huggingface': '@dj-sandbox/executor-huggingface',
+  'ModelInferEvaluator:vllm': '@dj-sandbox/executor-vllm',
   'ModelTrainExecutor:modelscope': '@dj-sandbox/executor-modelscope',
   'ModelTrainExecutor:easyanimate': '@dj-sandbox/executor-easyanimate',
   'ModelTrainExecutor:trinity-rft': '@dj-sandbox/executor-trinity-rft',
@@ -51,9 +66,9 @@ export const KNOWN_COMPONENT_PROVIDERS: Readonly<Record<string, string>> = {
   'ModelTrainExecutor:proxy_lm': '@dj-sandbox/executor-proxy-model',
   'ModelTrainExecutor:proxy_classifier': '@dj-sandbox/executor-proxy-model',
   'ModelInferExecutor:easyanimate': '@dj-sandbox/executor-easyanimate',
+  'ModelInferExecutor:api': '@dj-sandbox/executor-api',
   'ModelInferExecutor:huggingface': '@dj-sandbox/executor-huggingface',
   'ModelInferExecutor:vllm': '@dj-sandbox/executor-vllm',
-  'ModelInferExecutor:api': '@dj-sandbox/executor-api',
   'ModelInferExecutor:proxy_lm': '@dj-sandbox/executor-proxy-model',
   'ModelInferExecutor:proxy_classifier': '@dj-sandbox/executor-proxy-model',
 };

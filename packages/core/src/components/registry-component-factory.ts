@@ -11,7 +11,7 @@ import { knownComponentProvider } from './known-providers.ts';
 /** Explains that no loaded plugin provides (kind, type), naming the package that does when one is known. */
 export function unknownTypeFix(registry: PluginRegistry, kind: ComponentKind, type: string): string {
   const provider = knownComponentProvider(kind, type);
-  if (provider) return `type ${JSON.stringify(type)} is provided by ${provider}: install it and add it to plugins.`;
+  if (provider) return `type ${JSON.stringify(type)} is provided by ${provider}: install it.`;
   const types = registry.componentTypes(kind);
   return `Loaded plugins provide ${types.length ? types.map((t) => JSON.stringify(t)).join(', ') : 'no types'} for ${kind}.${didYouMean(type, types)}`;
 }

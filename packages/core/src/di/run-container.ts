@@ -44,7 +44,7 @@ export class RunContainer {
       throw jobError('service-missing', `no plugin provides the service ${ref.id}.`, {
         expected: 'a loaded plugin that registers it with reg.service()',
         fix: provider
-          ? `It is provided by ${provider}: install it (npm i ${provider}) and add it to plugins.`
+          ? `It is provided by ${provider}: install it (npm i ${provider}).`
           : 'Add the plugin that provides it to plugins.',
       });
     }

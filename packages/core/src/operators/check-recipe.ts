@@ -2,6 +2,7 @@ import { type ConfigTree, isMapping } from '../config/config-tree.ts';
 import { closeMatches } from '../errors/did-you-mean.ts';
 import type { DjSandboxError, SourceLocation } from '../errors/dj-sandbox-error.ts';
 import { configError } from '../errors/errors.ts';
+import { knownOperatorProvider } from './known-operator-providers.ts';
 import type { AnyOperatorDefinition } from './operator.ts';
 import type { OperatorDescriptor } from './operator-catalog.ts';
 import { FILTER_BASE_PARAMS, OP_BASE_PARAMS, RECIPE_GLOBAL_KEYS } from './recipe-keys.ts';
@@ -125,10 +126,11 @@ export function checkRecipe(recipe: ConfigTree, options: RecipeCheckOptions): Re
           ...where(['process', index]),
           expected: opNames.length ? `one of ${opNames.length} known operators` : 'an operator from a loaded plugin',
           received: name,
-          fix:
-            opNames.length === 0
-              ? 'No operator plugin is loaded: add `@dj-sandbox/ops-text` (or another ops-* package) to `plugins`.'
-              : 'Check the spelling, or add the plugin that provides this operator to `plugins`.',
+          fix: knownOperatorProvider(name)
+            ? `operator ${name} is provided by ${knownOperatorProvider(name)}: install it.`
+            : opNames.length === 0
+              ? 'No operator plugin is loaded: install @dj-sandbox/ops-text (or another ops-* package).'
+              : 'Check the spelling, or install the plugin that provides this operator.',
           suggestions: close,
         }),
       );

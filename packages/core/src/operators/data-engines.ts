@@ -71,7 +71,7 @@ export function selectDataEngine(
         received: forced,
         fix:
           forced === 'python'
-            ? 'Install @dj-sandbox/executor-data-juicer-py (Data-Juicer in Python) and add it to plugins.'
+            ? 'Install @dj-sandbox/executor-data-juicer-py (Data-Juicer in Python).'
             : `Use one of the loaded engines.${didYouMean(String(forced), ids)}`,
       });
     }
@@ -83,7 +83,7 @@ export function selectDataEngine(
       throw configError('data-engine-ray', 'executor_type: ray needs a data engine that runs on Ray.', {
         path: 'dj_configs.executor_type',
         received: 'ray',
-        fix: 'Install @dj-sandbox/executor-data-juicer-py (Data-Juicer on Ray) and add it to plugins.',
+        fix: 'Install @dj-sandbox/executor-data-juicer-py (Data-Juicer on Ray).',
       });
     }
     return { engine, reason: `executor_type: ray runs on ${engine.label}` };

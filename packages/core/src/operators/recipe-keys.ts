@@ -90,8 +90,12 @@ export const RECIPE_GLOBAL_KEYS: readonly string[] = [
   'engine',
 ];
 
-/** Parameters every Data-Juicer operator accepts through its base class (`OP.__init__`). */
-export const OP_BASE_PARAMS: readonly string[] = [
+/**
+ * Parameters every Data-Juicer operator accepts through its base class, in the order of Data-Juicer 1.6.1's
+ * `OP._BASE_PARAMS`. `@dj-sandbox/media`'s `opCommonShape` declares each with its type and default; it is typed
+ * against this list, so the names and the shapes cannot drift apart.
+ */
+export const OP_BASE_PARAM_NAMES = [
   'text_key',
   'image_key',
   'audio_key',
@@ -103,22 +107,44 @@ export const OP_BASE_PARAMS: readonly string[] = [
   'query_key',
   'response_key',
   'history_key',
-  'accelerator',
-  'num_proc',
-  'cpu_required',
-  'mem_required',
-  'gpu_required',
-  'turbo',
   'index_key',
-  'skip_op_error',
   'work_dir',
+  'input_columns',
+  'output_columns',
+  'skip_op_error',
+  'adaptive_batching',
+  'auto_op_parallelism',
+  'batch_mode',
+  'accelerator',
   'batch_size',
-];
+  'num_proc',
+  'turbo',
+  'cpu_required',
+  'gpu_required',
+  'mem_required',
+  'num_cpus',
+  'num_gpus',
+  'memory',
+  'runtime_env',
+  'ray_execution_mode',
+] as const;
 
-/** Parameters every Data-Juicer filter accepts on top of {@link OP_BASE_PARAMS} (`Filter.__init__`). */
-export const FILTER_BASE_PARAMS: readonly string[] = [
+/** One of {@link OP_BASE_PARAM_NAMES}. */
+export type OpBaseParam = (typeof OP_BASE_PARAM_NAMES)[number];
+
+/** {@link OP_BASE_PARAM_NAMES} as plain strings, for membership tests on recipe keys. */
+export const OP_BASE_PARAMS: readonly string[] = OP_BASE_PARAM_NAMES;
+
+/** Parameters every Data-Juicer filter accepts on top of {@link OP_BASE_PARAMS} (`Filter._BASE_PARAMS`). */
+export const FILTER_BASE_PARAM_NAMES = [
+  'stats_export_path',
   'min_closed_interval',
   'max_closed_interval',
   'reversed_range',
-  'stats_export_path',
-];
+] as const;
+
+/** One of {@link FILTER_BASE_PARAM_NAMES}. */
+export type FilterBaseParam = (typeof FILTER_BASE_PARAM_NAMES)[number];
+
+/** {@link FILTER_BASE_PARAM_NAMES} as plain strings, for membership tests on recipe keys. */
+export const FILTER_BASE_PARAMS: readonly string[] = FILTER_BASE_PARAM_NAMES;

@@ -67,7 +67,7 @@ function checkHook(job: JobConfig, registry: PluginRegistry, cwd: string, errors
         expected: 'a hook provided by a loaded plugin',
         received: job.hook,
         fix: provider
-          ? `hook ${job.hook} is provided by ${provider}: install it and add it to plugins.`
+          ? `hook ${job.hook} is provided by ${provider}: install it.`
           : `Loaded plugins provide: ${[...registry.hooks.keys()].join(', ') || 'no hooks'}.${didYouMean(job.hook, [...registry.hooks.keys(), ...Object.keys(KNOWN_HOOK_PROVIDERS)])}`,
       }),
     );

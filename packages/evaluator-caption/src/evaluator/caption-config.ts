@@ -1,13 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import {
-  type ComponentEnv,
-  type ConfigTree,
-  jobError,
-  type PythonEnvManagerName,
-  type PythonEnvSpec,
-  runInfoRef,
-} from '@dj-sandbox/core';
+import { type ComponentEnv, type ConfigTree, jobError, type PythonEnvSpec, runInfoRef } from '@dj-sandbox/core';
+import { envSpecFromConfig } from '@dj-sandbox/env-manager';
 import { PYCOCOEVALCAP_REQUIREMENT } from '../metrics/meteor.ts';
 
 /** The metric names, in pycocoevalcap's (and the reference InternVL evaluator's) order. */
@@ -95,12 +89,7 @@ function metricList(env: ComponentEnv, config: ConfigTree): CaptionMetricName[] 
 }
 
 function meteorEnvSpec(config: ConfigTree): PythonEnvSpec {
-  return {
-    env_name: typeof config.env_name === 'string' ? config.env_name : null,
-    env_manager: typeof config.env_manager === 'string' ? (config.env_manager as PythonEnvManagerName) : 'uv',
-    env_py_version: typeof config.env_py_version === 'string' ? config.env_py_version : null,
-    deps: [PYCOCOEVALCAP_REQUIREMENT],
-  };
+  return envSpecFromConfig(config, { deps: [PYCOCOEVALCAP_REQUIREMENT] });
 }
 
 /**

@@ -1,44 +1,18 @@
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   type ComponentDefinition,
   type ComponentEnv,
   type ConfigTree,
-  configError,
   defineComponent,
   jobError,
   pyJoin,
-  runInfoRef,
 } from '@dj-sandbox/core';
+import { basenameNoExt, existingDatasetPaths, runCwd } from '@dj-sandbox/llm-infer';
 import { ChatClient } from '@dj-sandbox/openai-client';
+import { API_CALLER } from '../caller.ts';
 import { type ApiInferConfig, readApiConfig } from '../config/api-config.ts';
-import { basenameNoExt, type FailedRow, inferFile } from '../run/infer-dataset.ts';
-
-function componentCwd(env: ComponentEnv): string {
-  try {
-    return env.resolve(runInfoRef).cwd;
-  } catch {
-    return process.cwd();
-  }
-}
-
-/** The reference's `check_io_paths`: missing inputs are skipped with a warning; none left is a clear error. */
-function existingInputs(config: ApiInferConfig, cwd: string, env: ComponentEnv): string[] {
-  const missing = config.datasetPaths.filter((p) => !existsSync(resolve(cwd, p)));
-  if (missing.length) env.logger.warn(`Input paths ${JSON.stringify(missing)} do not exist. Skipped!`);
-  const inputs = config.datasetPaths.filter((p) => !missing.includes(p));
-  if (inputs.length === 0) {
-    throw configError('api-dataset-missing', 'none of the dataset_path files exists.', {
-      plugin: 'executor-api',
-      path: 'extra_configs.dataset_path',
-      expected: `existing JSONL files (relative paths start at ${cwd})`,
-      received: config.datasetPaths,
-      fix: 'Check the paths, or the job that was meant to produce them.',
-    });
-  }
-  return inputs;
-}
+import { type FailedRow, inferFile } from '../run/infer-dataset.ts';
 
 function failureError(env: ComponentEnv, failed: readonly FailedRow[], total: number): Error {
   const shown = failed
@@ -65,8 +39,9 @@ function failureError(env: ComponentEnv, failed: readonly FailedRow[], total: nu
  * in the form `export_path` was written in).
  */
 export async function runApiInference(config: ApiInferConfig, env: ComponentEnv): Promise<string[]> {
-  const cwd = componentCwd(env);
-  const inputs = existingInputs(config, cwd, env);
+  const cwd = runCwd(env);
+  // The reference's check_io_paths: missing inputs are skipped with a warning; none left is a clear error.
+  const inputs = existingDatasetPaths(config.datasetPaths, cwd, env, API_CALLER);
   await mkdir(resolve(cwd, config.exportPath), { recursive: true });
   const client = new ChatClient({
     baseUrl: config.baseUrl,

@@ -1,6 +1,7 @@
 import { type ConfigTree, configError, isMapping } from '@dj-sandbox/core';
+import { type BuildMessages, namedHelpers, type ParseOutput } from '@dj-sandbox/llm-infer';
 import type { RetryPolicy } from '@dj-sandbox/openai-client';
-import { BUILD_MESSAGES_FUNCS, type BuildMessages, PARSE_OUTPUT_FUNCS, type ParseOutput } from '../messages/helpers.ts';
+import { API_CALLER } from '../caller.ts';
 
 /** The `api` executor's config, read from `extra_configs` with the reference's defaults (see docs/language-models.md). */
 export interface ApiInferConfig {
@@ -67,21 +68,6 @@ function count(config: ConfigTree, key: string, fallback: number, min: number): 
   });
 }
 
-function helper<T>(registry: Readonly<Record<string, T>>, key: string, name: string): T {
-  const found = registry[name];
-  if (found) return found;
-  throw configError('api-helper-unknown', `${key} names no known helper.`, {
-    plugin: PLUGIN,
-    path: `extra_configs.${key}`,
-    expected: `one of ${Object.keys(registry).join(', ')}`,
-    received: name,
-    fix:
-      name === 'build_input'
-        ? 'The reference defaults to build_input, which it never registered: set build_messages_func explicitly.'
-        : `Use one of ${Object.keys(registry).join(', ')}.`,
-  });
-}
-
 function datasetPaths(config: ConfigTree): string[] {
   const value = config.dataset_path ?? [];
   const list = typeof value === 'string' ? [value] : value;
@@ -125,6 +111,7 @@ export function readApiConfig(config: ConfigTree, environment: NodeJS.ProcessEnv
   const buildMessagesName = text(config, 'build_messages_func', 'build_input');
   const parseOutputName = text(config, 'parse_output_func', 'parse_output');
   const model = config.model;
+  const helpers = namedHelpers(API_CALLER, buildMessagesName, parseOutputName);
   return {
     model: typeof model === 'string' && model !== '' ? model : null,
     baseUrl,
@@ -140,9 +127,9 @@ export function readApiConfig(config: ConfigTree, environment: NodeJS.ProcessEnv
     concurrency: Math.floor(count(config, 'concurrency', 4, 1)),
     samplingParams: mapping(config, 'sampling_params'),
     buildMessagesName,
-    buildMessages: helper(BUILD_MESSAGES_FUNCS, 'build_messages_func', buildMessagesName),
+    buildMessages: helpers.buildMessages,
     parseOutputName,
-    parseOutput: helper(PARSE_OUTPUT_FUNCS, 'parse_output_func', parseOutputName),
+    parseOutput: helpers.parseOutput,
     funcKwargs: mapping(config, 'func_kwargs'),
     inferResKey: text(config, 'infer_res_key', 'response'),
     datasetPaths: datasetPaths(config),

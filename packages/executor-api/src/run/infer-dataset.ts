@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
-import { type ComponentEnv, configError } from '@dj-sandbox/core';
+import { basename } from 'node:path';
+import type { ComponentEnv } from '@dj-sandbox/core';
+import { conversationsOf, type Row, readInferenceRows, runPool } from '@dj-sandbox/llm-infer';
 import type { ChatClient } from '@dj-sandbox/openai-client';
+import { API_CALLER } from '../caller.ts';
 import type { ApiInferConfig } from '../config/api-config.ts';
-import { conversationsOf, type Row } from '../messages/helpers.ts';
 import { PartialFile } from './partial-file.ts';
-import { runPool } from './run-pool.ts';
 
 /** A row whose request failed for good. */
 export interface FailedRow {
@@ -23,38 +23,6 @@ export interface InferFileResult {
   /** Rows taken from a partial file of an earlier, interrupted run. */
   readonly resumed: number;
   readonly failed: readonly FailedRow[];
-}
-
-/** Reads an inference dataset as the reference does: JSON Lines, one object per line, blank lines are errors. */
-export async function readInferenceRows(path: string, key = 'extra_configs.dataset_path'): Promise<Row[]> {
-  const text = await readFile(path, 'utf8');
-  const lines = text.split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  return lines.map((line, i) => {
-    let row: unknown;
-    try {
-      row = JSON.parse(line);
-    } catch (error) {
-      row = error;
-    }
-    if (row === null || typeof row !== 'object' || Array.isArray(row) || row instanceof Error) {
-      throw configError('api-dataset-line', 'an inference dataset line is not a JSON object.', {
-        plugin: 'executor-api',
-        path: key,
-        location: { file: path, line: i + 1 },
-        expected: 'one JSON object per line (JSON Lines; blank and null lines are not rows)',
-        received: line.slice(0, 80),
-        fix: 'Fix or remove that line.',
-      });
-    }
-    return row as Row;
-  });
-}
-
-/** Python's `splitext(basename(p))[0]`: the name less its last extension. */
-export function basenameNoExt(path: string): string {
-  const name = basename(path);
-  return extname(name) ? name.slice(0, -extname(name).length) : name;
 }
 
 /** The fingerprint that decides whether a partial file belongs to this run: the input and every request setting. */
@@ -86,7 +54,7 @@ export async function inferFile(
   config: ApiInferConfig,
   env: Pick<ComponentEnv, 'logger' | 'progress' | 'signal'>,
 ): Promise<InferFileResult> {
-  const rows = await readInferenceRows(input);
+  const rows = await readInferenceRows(input, API_CALLER);
   const fingerprint = fingerprintOf(await readFile(input, 'utf8'), config, model);
   const { partial, discarded } = await PartialFile.open(output, fingerprint);
   if (discarded) env.logger.warn(`Ignoring ${partial.path}: it was written for other input or settings.`);

@@ -2,7 +2,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { appendFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Row } from '../messages/helpers.ts';
+import type { Row } from '@dj-sandbox/llm-infer';
 
 /**
  * The append-only record of finished rows of one output file (`<output>.partial.jsonl`): a header line with the

@@ -1,11 +1,6 @@
 import { join, resolve } from 'node:path';
-import {
-  type ComponentEnv,
-  type ConfigTree,
-  type PythonEnv,
-  type PythonEnvManagerName,
-  pythonEnvsRef,
-} from '@dj-sandbox/core';
+import { type ComponentEnv, type ConfigTree, type PythonEnv, pythonEnvsRef } from '@dj-sandbox/core';
+import { envSpecFromConfig } from '@dj-sandbox/env-manager';
 import { internvlError } from './errors.ts';
 
 /** InternVL's extra requirements that the reference installs after `requirements.txt`, one requirement each. */
@@ -45,16 +40,12 @@ export async function ensureInternvlEnv(
 ): Promise<PythonEnv> {
   const params = (config.env_params ?? {}) as Record<string, unknown>;
   const pyVersion = config.env_py_version ?? params.env_py_version;
-  const python = await env.resolve(pythonEnvsRef).ensure(
-    {
-      env_name: typeof config.env_name === 'string' ? config.env_name : null,
-      env_manager: (typeof config.env_manager === 'string' ? config.env_manager : 'conda') as PythonEnvManagerName,
-      env_params: params,
-      env_py_version: pyVersion === undefined || pyVersion === null ? null : String(pyVersion),
-      deps: join(home, 'requirements.txt'),
-    },
-    { component, signal: env.signal },
-  );
+  const spec = envSpecFromConfig(config, {
+    env_manager: 'conda',
+    env_py_version: pyVersion === undefined || pyVersion === null ? null : String(pyVersion),
+    deps: join(home, 'requirements.txt'),
+  });
+  const python = await env.resolve(pythonEnvsRef).ensure(spec, { component, signal: env.signal });
   await python.install(INTERNVL_EXTRA_REQUIREMENTS, { component, signal: env.signal });
   return python;
 }

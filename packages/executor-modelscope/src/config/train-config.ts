@@ -1,4 +1,5 @@
 import { type ConfigTree, configError, isMapping, type PythonEnvSpec } from '@dj-sandbox/core';
+import { envSpecFromConfig } from '@dj-sandbox/env-manager';
 
 /** The keys of `extra_configs` that choose the Python environment, not the model (they are not merged). */
 export const ENV_KEYS = ['env_name', 'env_manager', 'env_params', 'env_py_version', 'deps'] as const;
@@ -37,14 +38,11 @@ export function checkTrainConfig(config: ConfigTree): void {
 /** The Python environment of a ModelScope job, from the reference's env keys (default: uv, cached by hash). */
 export function envSpecOf(config: ConfigTree, baseDir: string): PythonEnvSpec {
   const deps = config.deps;
-  return {
-    env_name: typeof config.env_name === 'string' ? config.env_name : null,
-    env_manager: (config.env_manager as PythonEnvSpec['env_manager']) ?? 'uv',
-    env_params: isMapping(config.env_params) ? config.env_params : null,
-    env_py_version: typeof config.env_py_version === 'string' ? config.env_py_version : '3.11',
+  return envSpecFromConfig(config, {
+    env_py_version: '3.11',
     deps: typeof deps === 'string' || Array.isArray(deps) ? (deps as string | string[]) : DEFAULT_DEPS,
     baseDir,
-  };
+  });
 }
 
 /** The config the Python side receives: everything but the environment keys, merged whole into the model config. */

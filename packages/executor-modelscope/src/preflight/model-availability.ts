@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { configError } from '@dj-sandbox/core';
+import { probeHub } from '@dj-sandbox/llm-infer';
 
 /** ModelScope's hub, or the one `MODELSCOPE_DOMAIN` names (as the modelscope library reads it). */
 export function hubUrl(): string {
@@ -33,14 +34,9 @@ export async function checkModelAvailable(
   const offline = process.env.MODELSCOPE_OFFLINE === '1' || process.env.HF_HUB_OFFLINE === '1';
   let reason = 'MODELSCOPE_OFFLINE is set';
   if (!offline) {
-    try {
-      const response = await fetch(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(10_000)]) });
-      if (response.ok) return 'hub';
-      reason = `the hub answered HTTP ${response.status}`;
-    } catch (error) {
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      reason = `the hub cannot be reached (${cause?.code ?? cause?.message ?? (error as Error).message})`;
-    }
+    const answer = await probeHub(url, signal);
+    if (answer === true) return 'hub';
+    reason = answer;
   }
   throw configError('modelscope-model-unavailable', `model ${modelId} cannot be downloaded: ${reason}.`, {
     plugin: 'executor-modelscope',

@@ -92,6 +92,15 @@ describe('parseSweep', () => {
     expect((byName.log_uniform as NumericParam).min).toBe(-5);
   });
 
+  it('draws twice n_ei_candidates while trials run unless n_ei_candidates_pending is given', () => {
+    const parameters = { x: { min: 0.0, max: 1.0 } };
+    expect(parseSweep({ ...base, parameters }).tpe).toMatchObject({ n_ei_candidates: 24, n_ei_candidates_pending: 48 });
+    expect(parseSweep({ ...base, parameters, tpe: { n_ei_candidates: 100 } }).tpe.n_ei_candidates_pending).toBe(200);
+    expect(
+      parseSweep({ ...base, parameters, tpe: { n_ei_candidates: 100, n_ei_candidates_pending: 30 } }).tpe,
+    ).toMatchObject({ n_ei_candidates: 100, n_ei_candidates_pending: 30 });
+  });
+
   it('flattens nested parameters into dotted keys', () => {
     const sweep = parseSweep({
       ...base,

@@ -6,7 +6,7 @@ import { hyperbandBands } from '../early-stop/hyperband-bands.ts';
 import { markFloatBounds } from './float-bounds.ts';
 import { normalizeParameter } from './normalize-parameter.ts';
 import { sweepSchema } from './sweep-schema.ts';
-import { type HyperbandConfig, type ParamSpec, type Sweep, TPE_DEFAULTS } from './sweep-types.ts';
+import { type HyperbandConfig, type ParamSpec, type Sweep, TPE_DEFAULTS, type TpeOptions } from './sweep-types.ts';
 import { zodProblems } from './zod-problems.ts';
 
 /**
@@ -82,7 +82,7 @@ export function parseSweep(input: unknown): Sweep {
     ...(earlyTerminate ? { early_terminate: earlyTerminate } : {}),
     ...(maxTrials !== undefined ? { maxTrials } : {}),
     seed: data.seed ?? 0,
-    tpe: { ...TPE_DEFAULTS, ...data.tpe },
+    tpe: tpeOptions(data.tpe),
     raw: data as Record<string, unknown>,
   };
 }
@@ -130,4 +130,14 @@ export function loadSweep(source: string | Record<string, unknown>, cwd: string 
       for (const p of (error as ConfigProblems).problems) p.data.location = { file };
     throw error;
   }
+}
+
+/**
+ * The `tpe:` block over the defaults. `n_ei_candidates_pending` left out is twice `n_ei_candidates`, so raising the
+ * one raises the other (48 with the defaults).
+ */
+function tpeOptions(given: Partial<TpeOptions> | undefined): TpeOptions {
+  const merged = { ...TPE_DEFAULTS, ...given };
+  if (given?.n_ei_candidates_pending === undefined) merged.n_ei_candidates_pending = 2 * merged.n_ei_candidates;
+  return merged;
 }

@@ -53,6 +53,7 @@ export const earlyTerminateSchema = z.strictObject({
 export const tpeSchema = z.strictObject({
   n_startup_trials: z.int().nonnegative().optional(),
   n_ei_candidates: z.int().positive().optional(),
+  n_ei_candidates_pending: z.int().positive().optional(),
   gamma: finite.gt(0).lte(1).optional(),
   linear_forgetting: z.int().positive().optional(),
   prior_weight: finite.positive().optional(),

@@ -84,6 +84,12 @@ export interface HyperbandConfig {
 export interface TpeOptions {
   n_startup_trials: number;
   n_ei_candidates: number;
+  /**
+   * Candidates drawn while other trials are still running (parallel search): more than `n_ei_candidates` (twice,
+   * unless given), because such a proposal is made without the pending results (docs/recipe-search.md, "Parallel
+   * search").
+   */
+  n_ei_candidates_pending: number;
   gamma: number;
   /** Hyperopt's linear forgetting: observations beyond this many (oldest first) get ramped-down weights. */
   linear_forgetting: number;
@@ -111,11 +117,13 @@ export interface Sweep {
 /**
  * TPE defaults, Optuna's (`TPESampler()` in Optuna 5): 10 prior draws, 24 candidates, the good group
  * `ceil(0.1 · n)` capped at 25, the ramp of linear forgetting after 25 trials, prior weight 1, multivariate
- * kernels. docs/recipe-search.md says why each.
+ * kernels; our addition for parallel search: 48 candidates while other trials run. docs/recipe-search.md says why
+ * each.
  */
 export const TPE_DEFAULTS: TpeOptions = {
   n_startup_trials: 10,
   n_ei_candidates: 24,
+  n_ei_candidates_pending: 48,
   gamma: 0.1,
   linear_forgetting: 25,
   prior_weight: 1,

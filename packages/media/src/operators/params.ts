@@ -1,41 +1,68 @@
+import type { FilterBaseParam, OpBaseParam } from '@dj-sandbox/core';
 import { z } from 'zod';
 
+/** A field name, the type of every `*_key` parameter. */
+const fieldKey = (defaultValue: string) => z.string().default(defaultValue);
+
+/** A parameter Data-Juicer declares `None` by default. */
+const unset = <T extends z.ZodType>(type: T) => type.nullable().default(null);
+
 /**
- * Parameters every Data-Juicer op accepts (see docs/media-operators.md). The runtime, not the op, acts on most of
- * them; they are declared so that expanded recipes validate and editors can complete them.
+ * Parameters every Data-Juicer op accepts, with Data-Juicer 1.6.1's defaults (`OP._BASE_PARAMS`; checked against
+ * the executor-data-juicer-py manifest by this file's test). The one declaration every operator plugin shares: the
+ * runtime, not the op, acts on most of them; they are declared so that expanded recipes validate and editors can
+ * complete them. Typed against core's `OP_BASE_PARAM_NAMES`, so a name missing here or added here fails to compile.
  */
 export const opCommonShape = {
-  text_key: z.string().default('text'),
-  image_key: z.string().default('images'),
-  audio_key: z.string().default('audios'),
-  video_key: z.string().default('videos'),
-  image_bytes_key: z.string().nullish(),
-  work_dir: z.string().nullish(),
-  skip_op_error: z.boolean().nullish(),
-  accelerator: z.string().nullish(),
-  batch_size: z.number().int().positive().nullish(),
-  num_proc: z.number().int().nullish(),
-  cpu_required: z.number().nullish(),
-  gpu_required: z.number().nullish(),
-  mem_required: z.union([z.number(), z.string()]).nullish(),
-  turbo: z.boolean().nullish(),
-};
+  text_key: fieldKey('text').describe('Field holding the text; a dotted path reaches nested fields.'),
+  image_key: fieldKey('images').describe('Field holding the list of image paths.'),
+  audio_key: fieldKey('audios').describe('Field holding the list of audio paths.'),
+  video_key: fieldKey('videos').describe('Field holding the list of video paths.'),
+  image_bytes_key: fieldKey('image_bytes').describe('Field holding encoded image bytes, when present.'),
+  system_key: fieldKey('system'),
+  instruction_key: fieldKey('instruction'),
+  prompt_key: fieldKey('prompt'),
+  query_key: fieldKey('query'),
+  response_key: fieldKey('response'),
+  history_key: fieldKey('history'),
+  index_key: unset(z.string()),
+  work_dir: unset(z.string()),
+  input_columns: unset(z.union([z.string(), z.array(z.string())])),
+  output_columns: unset(z.union([z.string(), z.array(z.string())])),
+  skip_op_error: z.boolean().default(false),
+  adaptive_batching: unset(z.boolean()),
+  auto_op_parallelism: z.boolean().default(true),
+  batch_mode: unset(z.boolean()),
+  accelerator: unset(z.string()).describe("'cpu' or 'cuda'; unset, the op's own."),
+  // Data-Juicer's DEFAULT_BATCH_SIZE; its CUDA ops default to 10 instead, and no op here runs on CUDA.
+  batch_size: z.number().int().positive().default(1000),
+  num_proc: unset(z.number().int()).describe('Worker count; unset, the recipe-wide `np`.'),
+  turbo: z.boolean().default(false),
+  cpu_required: unset(z.number()),
+  gpu_required: unset(z.number()),
+  mem_required: unset(z.union([z.number(), z.string()])),
+  num_cpus: unset(z.number()),
+  num_gpus: unset(z.number()),
+  memory: unset(z.union([z.number(), z.string()])),
+  runtime_env: unset(z.record(z.string(), z.unknown())),
+  ray_execution_mode: unset(z.enum(['actor', 'task'])),
+} satisfies Record<OpBaseParam, z.ZodType>;
 
-/** The keep-rule flags every filter accepts. */
+/** The keep-rule flags every filter accepts on top of {@link opCommonShape} (`Filter._BASE_PARAMS`). */
 export const filterCommonShape = {
   ...opCommonShape,
+  stats_export_path: unset(z.string()),
   min_closed_interval: z.boolean().default(true),
   max_closed_interval: z.boolean().default(true),
   reversed_range: z.boolean().default(false),
-  stats_export_path: z.string().nullish(),
-};
+} satisfies Record<OpBaseParam | FilterBaseParam, z.ZodType>;
 
 /** A filter's parameter schema; unknown keys pass through, as Data-Juicer's ops take `**kwargs`. */
 export function filterParams<S extends z.ZodRawShape>(shape: S) {
   return z.object({ ...filterCommonShape, ...shape }).loose();
 }
 
-/** A mapper's parameter schema; unknown keys pass through. */
+/** A non-filter op's parameter schema over the common ones; unknown keys pass through. */
 export function opParams<S extends z.ZodRawShape>(shape: S) {
   return z.object({ ...opCommonShape, ...shape }).loose();
 }

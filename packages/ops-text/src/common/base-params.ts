@@ -1,54 +1,7 @@
 import { z } from 'zod';
 
-/**
- * Parameters every Data-Juicer op accepts (spec/dj-core.md §1.4). The runtime, not the op, acts on most of them;
- * they are declared so that expanded recipes validate and editors can complete them.
- */
-export const opCommonShape = {
-  text_key: z.string().default('text').describe('Field holding the text; a dotted path reaches nested fields.'),
-  image_key: z.string().nullish(),
-  audio_key: z.string().nullish(),
-  video_key: z.string().nullish(),
-  image_bytes_key: z.string().nullish(),
-  system_key: z.string().nullish(),
-  instruction_key: z.string().nullish(),
-  prompt_key: z.string().nullish(),
-  query_key: z.string().nullish(),
-  response_key: z.string().nullish(),
-  history_key: z.string().nullish(),
-  index_key: z.string().nullish(),
-  work_dir: z.string().nullish(),
-  skip_op_error: z.boolean().nullish(),
-  accelerator: z.string().nullish(),
-  batch_size: z.number().int().positive().nullish(),
-  num_proc: z.number().int().nullish(),
-  cpu_required: z.number().nullish(),
-  gpu_required: z.number().nullish(),
-  mem_required: z.union([z.number(), z.string()]).nullish(),
-  turbo: z.boolean().nullish(),
-};
-
-/** The keep-rule flags every filter accepts (spec/dj-core.md §3.3). */
-export const filterCommonShape = {
-  ...opCommonShape,
-  min_closed_interval: z.boolean().default(true),
-  max_closed_interval: z.boolean().default(true),
-  reversed_range: z.boolean().default(false),
-  stats_export_path: z.string().nullish(),
-};
-
-/**
- * A filter's parameter schema: its own parameters over the common ones. Unknown keys pass through, as Data-Juicer's
- * ops take `**kwargs`, so an expanded recipe from Data-Juicer validates as it is.
- */
-export function filterParams<S extends z.ZodRawShape>(shape: S) {
-  return z.object({ ...filterCommonShape, ...shape }).loose();
-}
-
-/** A selector's (or any non-filter op's) parameter schema: its own parameters over the common ones. */
-export function opParams<S extends z.ZodRawShape>(shape: S) {
-  return z.object({ ...opCommonShape, ...shape }).loose();
-}
+// Data-Juicer's common op parameters are declared once, in @dj-sandbox/media, for every operator plugin.
+export { filterParams, opParams } from '@dj-sandbox/media';
 
 /** The range of a ratio bound: a share, in [0, 1]. */
 export const RATIO = { min: 0, max: 1 } as const;

@@ -4,7 +4,7 @@ import { TPE_DEFAULTS } from '../../sweep/sweep-types.ts';
 import { createSampler } from '../create-sampler.ts';
 import type { Observation } from '../sampler.ts';
 import { adaptiveParzen, linearForgettingWeights } from './parzen.ts';
-import { nBelow, splitObservations } from './tpe-sampler.ts';
+import { inStartup, nBelow, splitObservations } from './tpe-sampler.ts';
 
 function bestAfter(method: 'random' | 'bayes', seed: number, trials: number, objective: (x: number) => number): number {
   const sweep = parseSweep({
@@ -165,6 +165,50 @@ describe('TPE', () => {
       return sum / 40;
     };
     expect(distance(true)).toBeGreaterThan(distance(false) * 1.2);
+  });
+
+  it('ends the random startup once n_startup_trials have started, so 4 workers draw 10 prior trials, not 13', () => {
+    expect(inStartup(9, 0, 10)).toBe(true);
+    expect(inStartup(10, 0, 10)).toBe(false);
+    expect(inStartup(7, 2, 10)).toBe(true);
+    expect(inStartup(7, 3, 10)).toBe(false);
+    // Half of the startup must have finished: 16 workers do not model 4 results.
+    expect(inStartup(4, 12, 10)).toBe(true);
+    expect(inStartup(5, 11, 10)).toBe(false);
+    expect(inStartup(0, 0, 0)).toBe(true);
+    expect(inStartup(1, 0, 0)).toBe(false);
+  });
+
+  it('draws n_ei_candidates_pending candidates while other trials run, n_ei_candidates otherwise', () => {
+    const withCandidates = (tpe: Record<string, number>) =>
+      createSampler(
+        parseSweep({
+          method: 'bayes',
+          metric: { name: 'loss' },
+          sweep_max_count: 40,
+          seed: 2,
+          parameters: {
+            x: { distribution: 'uniform', min: 0, max: 1 },
+            y: { distribution: 'uniform', min: 0, max: 1 },
+          },
+          tpe,
+        }),
+      );
+    const finished: Observation[] = Array.from({ length: 20 }, (_, i) => {
+      const x = ((i * 7) % 20) / 20;
+      const y = ((i * 11) % 20) / 20;
+      return { index: i, params: { x, y }, loss: (x - 0.3) ** 2 + (y - 0.6) ** 2, state: 'finished' };
+    });
+    const running: Observation = { index: 20, params: { x: 0.3, y: 0.6 }, loss: null, state: 'running' };
+    const few = withCandidates({ n_ei_candidates: 2, n_ei_candidates_pending: 48 });
+    const many = withCandidates({ n_ei_candidates: 48, n_ei_candidates_pending: 48 });
+    const differing = (observations: Observation[]) =>
+      Array.from({ length: 10 }, (_, k) => 21 + k).filter(
+        (index) =>
+          JSON.stringify(few.suggest(index, observations)) !== JSON.stringify(many.suggest(index, observations)),
+      ).length;
+    expect(differing([...finished, running])).toBe(0);
+    expect(differing(finished)).toBeGreaterThan(5);
   });
 
   it('models the parameters jointly by default: with two good basins it rarely mixes their coordinates', () => {

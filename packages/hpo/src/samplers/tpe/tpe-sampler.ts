@@ -42,6 +42,16 @@ export function splitObservations(
   };
 }
 
+/**
+ * Whether a trial is still a prior draw: until `nStartup` trials have been started (finished with a value, or
+ * running), and while fewer than half of them have finished. Counting running trials keeps the random startup at
+ * `nStartup` trials with `--parallel N` (Optuna counts finished trials only, which makes it `nStartup + N - 1`);
+ * the half keeps a wide search (N close to `nStartup`) from modelling a handful of results.
+ */
+export function inStartup(finished: number, running: number, nStartup: number): boolean {
+  return finished + running < Math.max(1, nStartup) || finished < Math.max(1, Math.ceil(nStartup / 2));
+}
+
 function internalOf(space: NumericSpace, value: number): number {
   const x = toInternal(space, value);
   if (Number.isFinite(x)) return x;
@@ -92,7 +102,7 @@ function coderOf(p: Searched): Coder {
 }
 
 /**
- * Proposes values for `params` jointly: l(x) from the good group, g(x) from the rest, `n_ei_candidates` draws from
+ * Proposes values for `params` jointly: l(x) from the good group, g(x) from the rest, `candidates` draws from
  * l(x), the one with the largest log l(x) − log g(x) wins. An observation lacking a usable value for any of the
  * parameters is left out of both estimators.
  */
@@ -101,6 +111,7 @@ function suggestJointly(
   below: readonly Observation[],
   above: readonly Observation[],
   options: TpeOptions,
+  candidates: number,
   rng: Rng,
 ): TrialParams {
   const coders = params.map(coderOf);
@@ -118,7 +129,7 @@ function suggestJointly(
   const g = buildProductParzen(axes, points(above), estimatorOptions);
   let best: unknown[] = [];
   let bestScore = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < options.n_ei_candidates; i++) {
+  for (let i = 0; i < candidates; i++) {
     const decoded = sampleProductParzen(l, rng).map((coord, d) => coders[d]!.decode(coord));
     const point: ParzenPoint = { coords: decoded.map((v) => v.x), bins: decoded.map((v) => v.bin) };
     const score = productParzenLogPdf(l, point) - productParzenLogPdf(g, point);
@@ -132,9 +143,10 @@ function suggestJointly(
 
 /**
  * W&B's `bayes` method, implemented as the Tree-structured Parzen Estimator with Optuna's defaults (see
- * docs/recipe-search.md): the first `n_startup_trials` draw from the priors; after that, finished observations are
- * split into the best `ceil(gamma · n)` and the rest (running trials join the rest: the constant liar), two Parzen
- * estimators l(x) and g(x) are built, `n_ei_candidates` are drawn from l(x), and the one maximising l(x)/g(x) wins.
+ * docs/recipe-search.md): the first `n_startup_trials` draw from the priors (see {@link inStartup}); after that,
+ * finished observations are split into the best `ceil(gamma · n)` and the rest (running trials join the rest: the
+ * constant liar), two Parzen estimators l(x) and g(x) are built, `n_ei_candidates` (`n_ei_candidates_pending` while
+ * other trials run) are drawn from l(x), and the one maximising l(x)/g(x) wins.
  * With `multivariate` (the default) the estimators model all parameters jointly (Falkner et al. 2018); without it
  * each parameter on its own (hyperopt). Numeric parameters are modelled on their log axis for log distributions and
  * by bin probability when quantised; categorical ones with a smoothed one-hot kernel. Seeded by (seed, trial index).
@@ -146,14 +158,18 @@ export function tpeSampler(sweep: Pick<Sweep, 'parameters' | 'seed' | 'tpe'>): S
   return {
     size: undefined,
     suggest(index, observations): TrialParams {
-      const usable = observations.filter((o) => o.state === 'finished' && o.loss !== null && Number.isFinite(o.loss));
-      if (usable.length < Math.max(1, options.n_startup_trials))
+      const finished = observations.filter(
+        (o) => o.state === 'finished' && o.loss !== null && Number.isFinite(o.loss),
+      ).length;
+      const running = observations.filter((o) => o.state === 'running').length;
+      if (inStartup(finished, running, options.n_startup_trials))
         return samplePriorParams(sweep.parameters, createRng(sweep.seed, index));
       const { below, above } = splitObservations(observations, options);
       const rng = createRng(sweep.seed, index, 0x79e);
+      const candidates = running > 0 ? options.n_ei_candidates_pending : options.n_ei_candidates;
       const proposed: TrialParams = {};
       for (const group of groups) {
-        if (group.length > 0) Object.assign(proposed, suggestJointly(group, below, above, options, rng));
+        if (group.length > 0) Object.assign(proposed, suggestJointly(group, below, above, options, candidates, rng));
       }
       const out: TrialParams = {};
       for (const p of sweep.parameters) out[p.name] = p.kind === 'constant' ? p.value : proposed[p.name];

@@ -1,4 +1,8 @@
-import type { ChatMessage } from '@dj-sandbox/openai-client';
+/** One chat message, as chat templates and OpenAI-compatible servers take it. */
+export interface ChatMessage {
+  readonly role: string;
+  readonly content: string;
+}
 
 /** A row of an inference dataset. */
 export type Row = Record<string, unknown>;

@@ -1,0 +1,68 @@
+/**
+ * The first-party package that provides each native operator, so that `validate` can name the package a recipe's
+ * operator needs before any operator plugin is installed. scripts/known-providers.test.ts checks it against the
+ * operators the ops-* packages really register: add a row there when an operator is added.
+ */
+export const KNOWN_OPERATOR_PROVIDERS: Readonly<Record<string, string>> = {
+  alphanumeric_filter: '@dj-sandbox/ops-text',
+  audio_duration_filter: '@dj-sandbox/ops-audio',
+  audio_size_filter: '@dj-sandbox/ops-audio',
+  average_line_length_filter: '@dj-sandbox/ops-text',
+  character_repetition_filter: '@dj-sandbox/ops-text',
+  chinese_convert_mapper: '@dj-sandbox/ops-text',
+  clean_copyright_mapper: '@dj-sandbox/ops-text',
+  clean_email_mapper: '@dj-sandbox/ops-text',
+  clean_html_mapper: '@dj-sandbox/ops-text',
+  clean_ip_mapper: '@dj-sandbox/ops-text',
+  clean_links_mapper: '@dj-sandbox/ops-text',
+  document_deduplicator: '@dj-sandbox/ops-text',
+  document_minhash_deduplicator: '@dj-sandbox/ops-text',
+  document_simhash_deduplicator: '@dj-sandbox/ops-text',
+  expand_macro_mapper: '@dj-sandbox/ops-text',
+  fix_unicode_mapper: '@dj-sandbox/ops-text',
+  flagged_words_filter: '@dj-sandbox/ops-text',
+  frequency_specified_field_selector: '@dj-sandbox/ops-text',
+  image_aspect_ratio_filter: '@dj-sandbox/ops-image',
+  image_deduplicator: '@dj-sandbox/ops-image',
+  image_shape_filter: '@dj-sandbox/ops-image',
+  image_size_filter: '@dj-sandbox/ops-image',
+  language_id_score_filter: '@dj-sandbox/ops-text',
+  maximum_line_length_filter: '@dj-sandbox/ops-text',
+  optimize_prompt_mapper: '@dj-sandbox/ops-llm',
+  perplexity_filter: '@dj-sandbox/ops-text',
+  punctuation_normalization_mapper: '@dj-sandbox/ops-text',
+  random_selector: '@dj-sandbox/ops-text',
+  range_specified_field_selector: '@dj-sandbox/ops-text',
+  remove_bibliography_mapper: '@dj-sandbox/ops-text',
+  remove_comments_mapper: '@dj-sandbox/ops-text',
+  remove_header_mapper: '@dj-sandbox/ops-text',
+  remove_long_words_mapper: '@dj-sandbox/ops-text',
+  remove_non_chinese_character_mapper: '@dj-sandbox/ops-text',
+  remove_repeat_sentences_mapper: '@dj-sandbox/ops-text',
+  remove_specific_chars_mapper: '@dj-sandbox/ops-text',
+  remove_words_with_incorrect_substrings_mapper: '@dj-sandbox/ops-text',
+  sentence_split_mapper: '@dj-sandbox/ops-text',
+  special_characters_filter: '@dj-sandbox/ops-text',
+  specified_field_filter: '@dj-sandbox/ops-text',
+  specified_numeric_field_filter: '@dj-sandbox/ops-text',
+  stopwords_filter: '@dj-sandbox/ops-text',
+  suffix_filter: '@dj-sandbox/ops-text',
+  text_action_filter: '@dj-sandbox/ops-text',
+  text_entity_dependency_filter: '@dj-sandbox/ops-text',
+  text_length_filter: '@dj-sandbox/ops-text',
+  token_num_filter: '@dj-sandbox/ops-text',
+  topk_specified_field_selector: '@dj-sandbox/ops-text',
+  video_aspect_ratio_filter: '@dj-sandbox/ops-video',
+  video_duration_filter: '@dj-sandbox/ops-video',
+  video_resize_resolution_mapper: '@dj-sandbox/ops-video',
+  video_resolution_filter: '@dj-sandbox/ops-video',
+  video_split_by_duration_mapper: '@dj-sandbox/ops-video',
+  whitespace_normalization_mapper: '@dj-sandbox/ops-text',
+  word_repetition_filter: '@dj-sandbox/ops-text',
+  words_num_filter: '@dj-sandbox/ops-text',
+};
+
+/** The first-party package that provides an operator, if one is known. */
+export function knownOperatorProvider(name: string): string | undefined {
+  return Object.hasOwn(KNOWN_OPERATOR_PROVIDERS, name) ? KNOWN_OPERATOR_PROVIDERS[name] : undefined;
+}
