@@ -47,6 +47,19 @@ export interface DeduplicatorInstance {
   computeHash(samples: Sample[]): void | Promise<void>;
   /** Given every sample's hashes in order, returns a predicate telling which indices to keep. */
   selectUnique(records: HashRecord[]): ((index: number) => boolean) | Promise<(index: number) => boolean>;
+  /**
+   * Optional, preferred by engines over `selectUnique`: a collector fed every sample's hashes in dataset order, so
+   * the op keeps them packed (bytes per sample) instead of one record object per sample.
+   */
+  collect?(): HashCollector;
+}
+
+/** A deduplicator's packed state between its two passes (see {@link DeduplicatorInstance.collect}). */
+export interface HashCollector {
+  /** Adds the next sample's hash fields; the caller may reuse the object after the call. */
+  add(hashes: Readonly<Record<string, unknown>>): void;
+  /** Which added samples stay, in the order they were added (1 = keep). */
+  finish(): Uint8Array | Promise<Uint8Array>;
 }
 
 /** A selector picks a subset from the values of a few fields, never holding whole samples. */

@@ -1,12 +1,19 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type AnalyzeDataResult, type ComponentEnv, type ConfigTree, writeFileAtomic } from '@dj-sandbox/core';
+import {
+  type AnalyzeDataResult,
+  type ComponentEnv,
+  type ConfigTree,
+  type Sample,
+  writeFileAtomic,
+} from '@dj-sandbox/core';
 import { ColumnStore } from '../analyzer/column-store.ts';
 import { pearsonMatrix } from '../analyzer/correlation.ts';
 import { drawColumn, drawCorrelation } from '../analyzer/figures.ts';
 import { overallCsv, overallMarkdown, overallTable, toOverallResult } from '../analyzer/overall-table.ts';
 import { statsPathOf } from '../export/export-paths.ts';
 import { Exporter, exportAll } from '../export/exporter.ts';
+import { parseLines } from '../export/jsonl-writer.ts';
 import { exportTypeOf } from '../recipe/init-recipe.ts';
 import { prepareRun } from './engine-env.ts';
 
@@ -37,10 +44,25 @@ export async function analyzeRecipe(
     });
     const store = new ColumnStore(env.logger);
     const exported = await exportAll(exporter, async () => {
-      for await (const batch of pipeline.run(run.input)) {
-        for (const sample of batch.samples) store.add(sample);
-        await exporter.write(batch.samples);
+      if (!run.raw) {
+        for await (const batch of pipeline.run(run.input)) {
+          for (const sample of batch.samples) store.add(sample);
+          await exporter.write(batch.samples);
+        }
+        return;
       }
+      // Workers serialised the rows; only the small stats rows are parsed here, for the overall table.
+      for await (const item of pipeline.runRaw(run.raw.input, run.raw.config, run.raw.onLoad)) {
+        if ('samples' in item) {
+          for (const sample of item.samples) store.add(sample);
+          await exporter.write(item.samples);
+          continue;
+        }
+        if (item.stats) for (const row of parseLines(item.stats.bytes)) store.add(row as Sample);
+        else for (let i = 0; i < item.count; i++) store.add({});
+        await exporter.writeSerialized(item.count, item.main!, item.stats, item.firstStats);
+      }
+      run.raw.finish();
     });
     const analysisDir = join(recipe.workDir, 'analysis');
     const base = {

@@ -108,4 +108,16 @@ describe('the DataAnalyzer component', () => {
     expect(csv[4]).toBe(`freq,${Math.max(en, 6 - en)}.0,,`);
     expect(csv[7]!.split(',')[3]).toBe(`${lens[0]}.0`);
   });
+
+  it('writes the same stats and overall table with worker threads (raw-lines path) as on one thread', async () => {
+    const one = await analyzeDemo({ np: 1 });
+    const two = await analyzeDemo({ np: 2, export_original_dataset: true });
+    const oneWithDataset = await analyzeDemo({ np: 1, export_original_dataset: true });
+    expect(readFileSync(two.result.statsPath, 'utf8')).toBe(readFileSync(one.result.statsPath, 'utf8'));
+    expect(two.result.overall).toEqual(one.result.overall);
+    expect(readFileSync(two.result.exportPath, 'utf8')).toBe(readFileSync(oneWithDataset.result.exportPath, 'utf8'));
+    const noDataset = await analyzeDemo({ np: 2 });
+    expect(readFileSync(noDataset.result.statsPath, 'utf8')).toBe(readFileSync(one.result.statsPath, 'utf8'));
+    expect(existsSync(noDataset.result.exportPath)).toBe(false);
+  });
 });

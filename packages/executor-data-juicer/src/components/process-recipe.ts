@@ -27,7 +27,13 @@ export async function processRecipe(
       schema: run.schema,
     });
     const exported = await exportAll(exporter, async () => {
-      for await (const batch of pipeline.run(run.input)) await exporter.write(batch.samples);
+      if (run.raw) {
+        for await (const item of pipeline.runRaw(run.raw.input, run.raw.config, run.raw.onLoad)) {
+          if ('samples' in item) await exporter.write(item.samples);
+          else await exporter.writeSerialized(item.count, item.main!, item.stats, item.firstStats);
+        }
+        run.raw.finish();
+      } else for await (const batch of pipeline.run(run.input)) await exporter.write(batch.samples);
     });
     const n = pipeline.reports.length;
     pipeline.reports.forEach((r, i) => {

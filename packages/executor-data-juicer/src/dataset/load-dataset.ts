@@ -6,7 +6,7 @@ import type { Batch, OriginTable } from '../runtime/batch.ts';
 import { SpillFile } from '../runtime/spill-file.ts';
 import { collectFiles } from './collect-files.ts';
 import type { SourceSpec } from './dataset-sources.ts';
-import { readFile } from './format-readers.ts';
+import { type MalformedHandler, readFile } from './format-readers.ts';
 
 /** What loading needs from the recipe and the run. */
 export interface LoadOptions {
@@ -25,8 +25,54 @@ export interface LoadOptions {
   readonly observe?: (sample: Sample) => void;
 }
 
+/** The error of a malformed input line under `strict: true`. */
+export function malformedLineError(configPath: string, file: string, line: number, reason: string): Error {
+  return jobError('dataset-malformed-line', `malformed input line ${file}:${line}: ${reason}.`, {
+    path: configPath,
+    location: { file, line },
+    expected: 'one JSON object per line',
+    fix: 'Fix or remove the line, or drop `strict: true` to skip such lines with a warning.',
+  });
+}
+
+/** The error of an input line that is not valid UTF-8 under `strict: true`. */
+export function invalidUtf8Error(configPath: string, file: string, line: number, reason: string): Error {
+  return configError('dataset-invalid-utf8', `input line ${file}:${line} ${reason}.`, {
+    path: configPath,
+    location: { file, line },
+    expected: 'UTF-8 text',
+    fix: 'Convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8), or drop --strict to keep such lines with a warning.',
+  });
+}
+
+/**
+ * What happens to an input line that is not a JSON object (skipped with a warning, or an error under `strict`) or
+ * is kept but altered (`kept`: bytes that are not UTF-8 replaced by U+FFFD; a warning, or an error under `strict`).
+ */
+export function inputLineHandler(configPath: string, strict: boolean, logger: Logger): MalformedHandler {
+  return (file, line, reason, kept = false) => {
+    if (kept) {
+      if (strict) throw invalidUtf8Error(configPath, file, line, reason);
+      logger.warn(`input line ${file}:${line} ${reason}`, { file, line });
+      return;
+    }
+    if (strict) throw malformedLineError(configPath, file, line, reason);
+    logger.warn(`skipping malformed input line ${file}:${line}: ${reason}`, { file, line });
+  };
+}
+
+/** The error of a text key that no row of a source has. */
+export function textKeyMissing(missing: readonly string[], sourcePath: string): Error {
+  return configError('dataset-text-key', `text key ${JSON.stringify(missing[0])} is not a field of the dataset.`, {
+    path: 'text_keys',
+    expected: 'every text key to be a field of the dataset',
+    received: missing,
+    fix: `Set text_keys to the field that holds the text in ${sourcePath}.`,
+  });
+}
+
 /** Relative media entries become `join(datasetDir, p)` (spec §2.2 step 4c); URLs and absolute paths stay. */
-function resolveMedia(sample: Sample, keys: readonly string[], base: string): void {
+export function resolveMedia(sample: Sample, keys: readonly string[], base: string): void {
   for (const key of keys) {
     const list = sample[key];
     if (!Array.isArray(list)) continue;
@@ -55,29 +101,7 @@ async function* readSource(source: SourceSpec, opts: LoadOptions): AsyncGenerato
   const flat = opts.textKeys.every((k) => !k.includes('.'));
   let rows = 0;
   let dropped = 0;
-  const onMalformed = (file: string, line: number, reason: string, kept = false): void => {
-    if (kept) {
-      if (opts.strict) {
-        throw configError('dataset-invalid-utf8', `input line ${file}:${line} ${reason}.`, {
-          path: source.configPath,
-          location: { file, line },
-          expected: 'UTF-8 text',
-          fix: 'Convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8), or drop --strict to keep such lines with a warning.',
-        });
-      }
-      opts.logger.warn(`input line ${file}:${line} ${reason}`, { file, line });
-      return;
-    }
-    if (opts.strict) {
-      throw jobError('dataset-malformed-line', `malformed input line ${file}:${line}: ${reason}.`, {
-        path: source.configPath,
-        location: { file, line },
-        expected: 'one JSON object per line',
-        fix: 'Fix or remove the line, or drop `strict: true` to skip such lines with a warning.',
-      });
-    }
-    opts.logger.warn(`skipping malformed input line ${file}:${line}: ${reason}`, { file, line });
-  };
+  const onMalformed = inputLineHandler(source.configPath, opts.strict, opts.logger);
   for (const file of files) {
     const fileId = opts.origins.fileId(file);
     for await (const chunk of readFile(formatter, file, onMalformed)) {
@@ -106,14 +130,7 @@ async function* readSource(source: SourceSpec, opts: LoadOptions): AsyncGenerato
     }
   }
   const missing = opts.textKeys.filter((_, k) => !seen[k]);
-  if (rows > 0 && missing.length > 0) {
-    throw configError('dataset-text-key', `text key ${JSON.stringify(missing[0])} is not a field of the dataset.`, {
-      path: 'text_keys',
-      expected: 'every text key to be a field of the dataset',
-      received: missing,
-      fix: `Set text_keys to the field that holds the text in ${source.path}.`,
-    });
-  }
+  if (rows > 0 && missing.length > 0) throw textKeyMissing(missing, source.path);
   if (dropped > 0) opts.logger.info(`dropped ${dropped} sample(s) whose text is null in ${source.path}`);
 }
 

@@ -39,7 +39,7 @@ export function openFile(path: string): NodeJS.ReadableStream {
 }
 
 /** A file that cannot be read or decompressed (a corrupt `.gz`), named in the error. */
-function unreadable(path: string, error: unknown): unknown {
+export function unreadable(path: string, error: unknown): unknown {
   if (isDjSandboxError(error)) return error;
   return configError('dataset-unreadable', `cannot read ${path}: ${(error as Error).message}.`, {
     location: { file: path },

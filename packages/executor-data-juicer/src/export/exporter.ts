@@ -2,8 +2,9 @@ import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { asFileSystemError, type Sample, withAtomicFile } from '@dj-sandbox/core';
 import { readLineChunks } from '../dataset/open-file.ts';
+import type { SerializedPart } from '../runtime/raw-batch.ts';
 import { shardLayout, shardPaths, statsPathOf } from './export-paths.ts';
-import { JsonlWriter } from './jsonl-writer.ts';
+import { JsonlWriter, parseLines } from './jsonl-writer.ts';
 import { writeParquet } from './parquet-export.ts';
 import { RowSchema, setField } from './row-schema.ts';
 
@@ -184,6 +185,25 @@ export class Exporter {
       await this.stats.write(statsRows);
     }
     if (this.main) await this.main.write(main);
+  }
+
+  /**
+   * Writes a batch a worker already split and serialised (see `runRawSteps`): the same bytes as {@link write}
+   * of the parsed samples, without parsing them on this thread in the usual case.
+   */
+  async writeSerialized(count: number, main: SerializedPart, stats: SerializedPart | undefined, firstStats: number) {
+    if (stats && firstStats >= 0 && !this.stats) {
+      this.stats = new JsonlWriter(statsPathOf(this.options.exportPath));
+      const rows = parseLines(stats.bytes).slice(firstStats) as Sample[];
+      const statsRows = [...Array.from({ length: this.rowsSeen + firstStats }, () => ({})), ...rows];
+      for (const r of statsRows) this.stats.schema.observe(r);
+      await this.stats.write(statsRows);
+    } else if (this.stats) {
+      if (stats) await this.stats.writeSerialized(stats, count);
+      else await this.stats.write(Array.from({ length: count }, () => ({})));
+    }
+    this.rowsSeen += count;
+    if (this.main) await this.main.writeSerialized(main, count);
   }
 
   /** Where the dataset is exported. */

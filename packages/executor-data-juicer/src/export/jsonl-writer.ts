@@ -1,7 +1,17 @@
 import { type FileHandle, open, rename, rm } from 'node:fs/promises';
 import { asFileSystemError, tempPathFor } from '@dj-sandbox/core';
 import { readLineChunks } from '../dataset/open-file.ts';
-import { RowSchema } from './row-schema.ts';
+import type { SerializedPart } from '../runtime/raw-batch.ts';
+import { mergePlainSchema, RowSchema, sameStructs } from './row-schema.ts';
+
+/** The rows of serialised JSON lines. */
+export function parseLines(text: string | Uint8Array): unknown[] {
+  const lines = (
+    typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.length).toString('utf8')
+  ).split('\n');
+  lines.pop();
+  return lines.map((l) => JSON.parse(l));
+}
 
 /**
  * Writes rows as JSON lines with a unified schema (see {@link RowSchema}). Each batch is observed before it is
@@ -55,6 +65,34 @@ export class JsonlWriter {
     this.rows += rows.length;
     this.bytes += Buffer.byteLength(text);
     await this.handle.write(text);
+  }
+
+  /**
+   * Writes rows a worker serialised: their text as it is when every row fits the unified schema unchanged (the
+   * usual homogeneous dataset), else parsed back and written as {@link write} would. Output bytes are the same.
+   */
+  async writeSerialized(part: SerializedPart, count: number): Promise<void> {
+    try {
+      await this.appendSerialized(part, count);
+    } catch (error) {
+      throw asFileSystemError(this.path, error);
+    }
+  }
+
+  private async appendSerialized(part: SerializedPart, count: number): Promise<void> {
+    this.handle ??= await open(this.temp, 'w');
+    if (count === 0) return;
+    mergePlainSchema(this.schema, part.schema, false);
+    if (!part.fits || !sameStructs(part.schema, this.schema.root)) {
+      await this.append(parseLines(part.bytes));
+      return;
+    }
+    if (this.rows > 0 && this.schema.version !== this.writtenVersion) this.stale = true;
+    this.writtenVersion = this.schema.version;
+    const bytes = part.bytes;
+    this.rows += count;
+    this.bytes += bytes.length;
+    await this.handle.write(bytes);
   }
 
   /**

@@ -4,7 +4,6 @@
  * JSON types they held, so the Parquet writer can pick column types.
  */
 
-/** Which JSON types a leaf held. */
 /**
  * Sets a field of a row, `__proto__` included: a plain assignment of `__proto__` would replace the object's prototype
  * and lose the field (input data may hold any key; it is data, never a prototype).
@@ -15,6 +14,7 @@ export function setField(row: Record<string, unknown>, key: string, value: unkno
   else row[key] = value;
 }
 
+/** Which JSON types a leaf held. */
 export interface LeafTypes {
   int: boolean;
   float: boolean;
@@ -27,6 +27,8 @@ export interface LeafTypes {
 export class SchemaNode {
   /** Struct field names in order; null until an object is seen here. */
   keys: string[] | null = null;
+  /** How many of `keys`, from the front, were seen in input rows (the rest were added by operators). */
+  inputCount = 0;
   fields: Map<string, SchemaNode> | null = null;
   /** Element node; null until a list is seen here. */
   item: SchemaNode | null = null;
@@ -45,19 +47,49 @@ export class RowSchema {
   /** `excludeTop`: top-level fields never added (e.g. stats columns the export removes). */
   constructor(private readonly excludeTop: ReadonlySet<string> = new Set()) {}
 
-  /** Observes a whole row, skipping the excluded top-level fields. */
+  /**
+   * Observes a whole input row, skipping the excluded top-level fields. Input fields come before the fields that
+   * operators add, as in HF datasets (whose schema is the loaded file's, before any op runs), whatever the order in
+   * which input and output rows are observed: so the result does not depend on how far the reader ran ahead.
+   */
   observeRow(row: Record<string, unknown>): void {
     if (this.excludeTop.size === 0) {
-      this.observe(row);
+      this.observe(row, this.root, true);
       return;
     }
     const kept: Record<string, unknown> = {};
     for (const key in row) if (!this.excludeTop.has(key)) setField(kept, key, row[key]);
-    this.observe(kept);
+    this.observe(kept, this.root, true);
   }
 
-  /** Adds every field of `value` that the schema does not have yet. */
-  observe(value: unknown, node: SchemaNode = this.root): void {
+  /** Adds the field `key` at `node` (an input field goes after the input fields, before operators' fields). */
+  addKey(node: SchemaNode, key: string, input: boolean): SchemaNode {
+    if (!node.fields) {
+      node.fields = new Map();
+      node.keys = [];
+    }
+    let child = node.fields.get(key);
+    const keys = node.keys!;
+    if (!child) {
+      child = new SchemaNode();
+      node.fields.set(key, child);
+      if (input) keys.splice(node.inputCount++, 0, key);
+      else keys.push(key);
+      this.version++;
+    } else if (input && node.inputCount < keys.length) {
+      const at = keys.indexOf(key);
+      if (at >= node.inputCount) {
+        // First seen as an operator's field, now in an input row: it belongs with the input fields.
+        keys.splice(at, 1);
+        keys.splice(node.inputCount++, 0, key);
+        this.version++;
+      }
+    }
+    return child;
+  }
+
+  /** Adds every field of `value` that the schema does not have yet (`input`: `value` is, or is in, an input row). */
+  observe(value: unknown, node: SchemaNode = this.root, input = false): void {
     if (isPlainObject(value)) {
       if (!node.fields) {
         node.fields = new Map();
@@ -65,17 +97,12 @@ export class RowSchema {
       }
       for (const key in value) {
         let child = node.fields.get(key);
-        if (!child) {
-          child = new SchemaNode();
-          node.fields.set(key, child);
-          node.keys!.push(key);
-          this.version++;
-        }
-        this.observe(value[key], child);
+        if (!child || (input && node.inputCount < node.keys!.length)) child = this.addKey(node, key, input);
+        this.observe(value[key], child, input);
       }
     } else if (Array.isArray(value)) {
       if (!node.item) node.item = new SchemaNode();
-      for (let i = 0; i < value.length; i++) this.observe(value[i], node.item);
+      for (let i = 0; i < value.length; i++) this.observe(value[i], node.item, input);
     } else if (typeof value === 'number') {
       if (Number.isInteger(value)) node.leaf.int = true;
       else node.leaf.float = true;
@@ -124,4 +151,71 @@ export class RowSchema {
     }
     return value;
   }
+}
+
+/**
+ * A schema tree as plain data, so that a worker thread can send the schema of the rows it serialised: struct keys
+ * in order with their nodes, the list item node, and the leaf types as bits (int, float, string, boolean, other).
+ */
+export interface PlainSchemaNode {
+  k?: Array<[string, PlainSchemaNode]>;
+  i?: PlainSchemaNode;
+  l: number;
+}
+
+const LEAF_BITS = ['int', 'float', 'string', 'boolean', 'other'] as const;
+
+/** `node` as plain data (see {@link PlainSchemaNode}). */
+export function plainSchema(node: SchemaNode): PlainSchemaNode {
+  let l = 0;
+  LEAF_BITS.forEach((bit, b) => {
+    if (node.leaf[bit]) l |= 1 << b;
+  });
+  const out: PlainSchemaNode = { l };
+  if (node.keys) out.k = node.keys.map((key) => [key, plainSchema(node.fields!.get(key)!)]);
+  if (node.item) out.i = plainSchema(node.item);
+  return out;
+}
+
+/**
+ * Adds a plain schema's fields to `schema` at `node`, exactly as observing the rows it was built from would (new
+ * struct fields in their order of first appearance, version bumped once per new field, leaf types joined).
+ */
+export function mergePlainSchema(
+  schema: RowSchema,
+  plain: PlainSchemaNode,
+  input: boolean,
+  node: SchemaNode = schema.root,
+): void {
+  LEAF_BITS.forEach((bit, b) => {
+    if (plain.l & (1 << b)) node.leaf[bit] = true;
+  });
+  if (plain.k) {
+    if (!node.fields) {
+      node.fields = new Map();
+      node.keys = [];
+    }
+    for (const [key, child] of plain.k) mergePlainSchema(schema, child, input, schema.addKey(node, key, input));
+  }
+  if (plain.i) {
+    if (!node.item) node.item = new SchemaNode();
+    mergePlainSchema(schema, plain.i, input, node.item);
+  }
+}
+
+/**
+ * True when every struct of `plain` has exactly the fields, in the same order, that `node` has: rows that fit
+ * `plain` then also fit the unified schema, so their serialisation needs no change.
+ */
+export function sameStructs(plain: PlainSchemaNode, node: SchemaNode): boolean {
+  if (plain.k) {
+    const keys = node.keys;
+    if (!keys || keys.length !== plain.k.length) return false;
+    for (let i = 0; i < keys.length; i++) {
+      const [key, child] = plain.k[i]!;
+      if (keys[i] !== key || !sameStructs(child, node.fields!.get(key)!)) return false;
+    }
+  }
+  if (plain.i) return node.item !== null && sameStructs(plain.i, node.item);
+  return true;
 }

@@ -73,10 +73,10 @@ describe('initRecipe', () => {
     );
   });
 
-  it('tells the user to add @dj-sandbox/ops-text when no operator plugin is loaded', async () => {
+  it('tells the user to install @dj-sandbox/ops-text when no operator plugin is loaded', async () => {
     const error = await rejection(initRecipe({ process: [{ text_length_filter: {} }] }, []));
     expect(error.message).toContain('process[0]');
-    expect(error.message).toContain('add `@dj-sandbox/ops-text`');
+    expect(error.message).toContain('provided by @dj-sandbox/ops-text: install it');
   });
 
   it('reports every invalid parameter and global at once', async () => {

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Plugin } from '@dj-sandbox/core';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +35,100 @@ describe('the operator pipeline', () => {
     const texts = readJsonl(one.result.exportPath).map((r) => String(r.text));
     expect(texts.every((t) => t === t.toUpperCase())).toBe(true);
     expect(new Set(texts).size).toBe(texts.length);
+  });
+
+  it('parses and serialises in the workers with byte-identical output, also for odd input lines', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'odd.jsonl');
+    const lines = [
+      `\uFEFF${JSON.stringify({ text: 'a first sample with a byte-order mark', id: 1 })}`,
+      '',
+      'not json at all',
+      JSON.stringify({ text: null, id: 2 }),
+      JSON.stringify({ text: 'a later row adds a field', id: 3, extra: { nested: [1, 2] } }),
+      JSON.stringify({ id: 4, text: 'fields in another order, with \u2028 and "quotes"' }),
+      '[1, 2]',
+      ...Array.from({ length: 20 }, (_, i) => JSON.stringify({ text: `row ${i} is long enough to stay`, id: 10 + i })),
+      JSON.stringify({ text: 'the last line has no newline', id: 99 }),
+    ];
+    writeFileSync(path, lines.join('\n'));
+    const process = [{ text_len_test_filter: { min: 5 } }, { uppercase_test_mapper: { rounds: 1 } }];
+    const one = await runRecipe({ dataset_path: path, process, np: 1 }, { batchSize: 4 });
+    const env = await testEnv();
+    const two = await runRecipe({ dataset_path: path, process, np: 2 }, { batchSize: 4, env });
+    expect(env.records.some((r) => r.message.includes('worker threads parse the input lines'))).toBe(true);
+    expect(one.env.records.some((r) => r.message.includes('worker threads parse the input lines'))).toBe(false);
+    expect(readFileSync(two.result.exportPath, 'utf8')).toBe(readFileSync(one.result.exportPath, 'utf8'));
+    expect(readFileSync(two.result.statsPath!, 'utf8')).toBe(readFileSync(one.result.statsPath!, 'utf8'));
+    expect(two.result.samplesIn).toBe(one.result.samplesIn);
+    const warnings = (e: typeof env) =>
+      e.records.filter((r) => r.message.startsWith('skipping malformed')).map((r) => r.message);
+    expect(warnings(env)).toEqual(warnings(one.env));
+    expect(warnings(env)).toEqual([
+      expect.stringContaining(`${path}:3:`),
+      `skipping malformed input line ${path}:7: the line is valid JSON but not an object`,
+    ]);
+    expect(Object.keys(readJsonl(two.result.exportPath).at(-1)!)).toEqual(['text', 'id', 'extra', 'cpu_hash']);
+    expect(readJsonl(two.result.exportPath).at(-1)).toMatchObject({
+      text: 'THE LAST LINE HAS NO NEWLINE',
+      extra: null,
+    });
+  });
+
+  it('exports the rows a deduplicator keeps from workers too, byte-identical to np: 1', async () => {
+    for (const process of [
+      [{ uppercase_test_mapper: { rounds: 1 } }, 'exact_test_deduplicator'],
+      ['exact_test_deduplicator', { text_len_test_filter: { min: 40 } }],
+    ]) {
+      const one = await runRecipe({ dataset_path: MIX, process, np: 1 }, { batchSize: 3 });
+      const two = await runRecipe({ dataset_path: MIX, process, np: 2 }, { batchSize: 3 });
+      expect(readFileSync(two.result.exportPath, 'utf8')).toBe(readFileSync(one.result.exportPath, 'utf8'));
+      expect(two.result.ops).toEqual(one.result.ops.map((o, i) => ({ ...o, seconds: two.result.ops[i]!.seconds })));
+      expect(two.result.samplesOut).toBeLessThan(two.result.samplesIn);
+    }
+  });
+
+  it('uses every core when np is unset, and one thread for a small input', async () => {
+    const small = await testEnv();
+    await runRecipe({ dataset_path: DEDUP, np: undefined, process: PROCESS }, { env: small });
+    expect(small.records.some((r) => r.message.includes('worker threads'))).toBe(false);
+    const dir = tempDir();
+    const big = join(dir, 'big.jsonl');
+    const text = readFileSync(DEDUP, 'utf8');
+    writeFileSync(big, text.repeat(Math.ceil((4.5 * 2 ** 20) / text.length)));
+    const env = await testEnv();
+    await runRecipe({ dataset_path: big, np: undefined, process: [{ text_len_test_filter: { min: 1 } }] }, { env });
+    const cores = availableParallelism();
+    expect(env.records.some((r) => r.message.endsWith(`on ${cores} worker threads`))).toBe(cores > 1);
+  });
+
+  it('runs a recipe without per-sample operators on one thread whatever np, with the same output', async () => {
+    for (const process of [[], [{ top_length_test_selector: { top: 3 } }]]) {
+      const one = await runRecipe({ dataset_path: MIX, process, np: 1 });
+      const env = await testEnv();
+      const two = await runRecipe({ dataset_path: MIX, process, np: 2 }, { env });
+      expect(env.records.some((r) => r.message.includes('worker threads'))).toBe(false);
+      expect(env.records.map((r) => r.message)).toContain(
+        'running on one thread whatever np (2): the recipe has no per-sample operators',
+      );
+      expect(readFileSync(two.result.exportPath, 'utf8')).toBe(readFileSync(one.result.exportPath, 'utf8'));
+    }
+  });
+
+  it('reports op times with worker threads as shares of the wall time, not as a sum over workers', async () => {
+    const started = performance.now();
+    const { result } = await runRecipe(
+      {
+        dataset_path: MIX,
+        process: [{ uppercase_test_mapper: { rounds: 50 } }, { text_len_test_filter: { min: 1 } }],
+        np: 2,
+      },
+      { batchSize: 2 },
+    );
+    const wall = (performance.now() - started) / 1000;
+    const total = result.ops.reduce((sum, op) => sum + op.seconds, 0);
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThanOrEqual(wall);
   });
 
   it('runs operators registered without a plugin module on the main thread and says why', async () => {

@@ -1,5 +1,6 @@
 import type { DeduplicatorInstance, FilterInstance, MapperInstance, OperatorInstance, Sample } from '@dj-sandbox/core';
 import { type Batch, UNKNOWN_ORIGIN } from './batch.ts';
+import { cloneSample } from './clone-sample.ts';
 
 /** What a per-batch step does with its operator. `stats` is the analyzer's filter step (stats only, no drop). */
 export type StepKind = 'mapper' | 'filter' | 'stats' | 'hash';
@@ -97,7 +98,7 @@ async function guarded<R>(
 
 async function runMapper(step: StepSpec, op: MapperInstance, batch: Batch, dropped: DroppedSample[]): Promise<Batch> {
   // Mappers may edit samples in place; keep pristine copies so a per-sample retry starts from the input.
-  const pristine = step.skipOpError ? batch.samples.map((s) => structuredClone(s)) : undefined;
+  const pristine = step.skipOpError ? batch.samples.map(cloneSample) : undefined;
   const outcome = await guarded(
     step,
     batch,

@@ -1,7 +1,9 @@
+import { createReadStream } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { asFileSystemError } from '@dj-sandbox/core';
 import { readLineChunks } from '../dataset/open-file.ts';
 import type { Batch } from './batch.ts';
+import type { RawLines } from './raw-batch.ts';
 
 class GrowableArray {
   private data = new Float64Array(1024);
@@ -62,6 +64,24 @@ export class SpillFile {
     }
   }
 
+  /** Appends rows a worker serialised (one JSON line each) with their origins. */
+  async appendSerialized(bytes: Uint8Array, origins: ArrayLike<number>): Promise<void> {
+    this.handle ??= await open(this.path, 'w');
+    if (origins.length === 0) return;
+    let from = 0;
+    for (let i = 0; i < origins.length; i++) {
+      this.offsets.push(this.bytes + from);
+      this.origins.push(origins[i]!);
+      from = bytes.indexOf(10, from) + 1;
+    }
+    this.bytes += bytes.length;
+    try {
+      await this.handle.write(bytes);
+    } catch (error) {
+      throw asFileSystemError(this.path, error);
+    }
+  }
+
   /** Finishes writing. */
   async close(): Promise<void> {
     this.handle ??= await open(this.path, 'w');
@@ -87,6 +107,62 @@ export class SpillFile {
       }
     }
     if (batch.samples.length) yield batch;
+  }
+
+  /**
+   * Streams the rows whose index passes `keep` as raw lines (see {@link RawLines}), at most `batchSize` a batch,
+   * each with its origin: the bytes are copied, never parsed.
+   */
+  async *readRaw(batchSize: number, keep: (index: number) => boolean): AsyncGenerator<RawLines> {
+    let index = 0;
+    let pieces: Uint8Array[] = [];
+    let size = 0;
+    let origins: number[] = [];
+    const flush = (): RawLines => {
+      const bytes = new Uint8Array(size);
+      let at = 0;
+      for (const piece of pieces) {
+        bytes.set(piece, at);
+        at += piece.length;
+      }
+      const out: RawLines = {
+        bytes,
+        firstLine: 1,
+        lineCount: origins.length,
+        fileId: -1,
+        source: -1,
+        mediaBase: '',
+        startOfFile: false,
+        origins: Float64Array.from(origins),
+      };
+      pieces = [];
+      size = 0;
+      origins = [];
+      return out;
+    };
+    // One sequential pass: rows are cut from the read chunks by their recorded offsets.
+    let carry: Buffer = Buffer.alloc(0);
+    let position = 0;
+    for await (const chunk of createReadStream(this.path, { highWaterMark: 1 << 20 })) {
+      const data = carry.length ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+      const end = position + data.length;
+      while (index < this.count) {
+        const from = this.offsets.at(index);
+        const to = index + 1 < this.count ? this.offsets.at(index + 1) : this.bytes;
+        if (to > end) break;
+        if (keep(index)) {
+          pieces.push(data.subarray(from - position, to - position));
+          size += to - from;
+          origins.push(this.origins.at(index));
+          if (origins.length >= batchSize) yield flush();
+        }
+        index++;
+      }
+      const next = index < this.count ? this.offsets.at(index) : end;
+      carry = data.subarray(next - position);
+      position = next;
+    }
+    if (origins.length) yield flush();
   }
 
   /** Reads the rows at `indexAt(0..count-1)`, in that order (repeats allowed). */

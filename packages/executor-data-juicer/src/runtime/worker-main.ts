@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { createLogger, type LogRecord, type OperatorInstance } from '@dj-sandbox/core';
 import { createInstance } from './create-instance.ts';
 import { operatorsFromSources } from './plugin-operators.ts';
+import { runRawSteps, transferables } from './raw-steps.ts';
 import { isStepFailure, runSteps, type StepFailure } from './run-steps.ts';
 import type { FromWorker, ToWorker } from './worker-protocol.ts';
 
@@ -37,8 +38,13 @@ port.on('message', async (message: ToWorker) => {
     return;
   }
   try {
-    const result = await runSteps(message.batch, message.steps, instances);
-    post({ type: 'done', id: message.id, result });
+    if (message.type === 'run-raw') {
+      const result = await runRawSteps(message.raw, message.steps, instances, message.config);
+      port.postMessage({ type: 'done-raw', id: message.id, result } satisfies FromWorker, transferables(result));
+    } else {
+      const result = await runSteps(message.batch, message.steps, instances);
+      post({ type: 'done', id: message.id, result });
+    }
   } catch (error) {
     const failure: StepFailure = isStepFailure(error)
       ? error

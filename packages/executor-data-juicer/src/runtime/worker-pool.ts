@@ -3,16 +3,20 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '@dj-sandbox/core';
 import type { Batch } from './batch.ts';
+import type { RawConfig, RawLines, RawResult } from './raw-batch.ts';
 import type { StepFailure, StepSpec, StepsResult } from './run-steps.ts';
 import type { FromWorker, ToWorker } from './worker-protocol.ts';
 
-interface Task {
-  id: number;
-  batch: Batch;
-  steps: StepSpec[];
-  resolve(result: StepsResult): void;
-  reject(error: unknown): void;
-}
+type Task =
+  | { id: number; batch: Batch; steps: StepSpec[]; resolve(result: StepsResult): void; reject(error: unknown): void }
+  | {
+      id: number;
+      raw: RawLines;
+      config: RawConfig;
+      steps: StepSpec[];
+      resolve(result: RawResult): void;
+      reject(error: unknown): void;
+    };
 
 type InitMessage = Extract<ToWorker, { type: 'init' }>;
 
@@ -86,11 +90,12 @@ export class WorkerPool {
             this.logger[message.level](message.message, message.fields);
             return;
           case 'done':
+          case 'done-raw':
           case 'failed': {
             const task = this.busy.get(worker);
             this.busy.delete(worker);
             this.idle.push(worker);
-            if (task && message.type === 'done') task.resolve(message.result);
+            if (task && message.type !== 'failed') (task.resolve as (r: unknown) => void)(message.result);
             else if (task && message.type === 'failed') task.reject(message.failure as StepFailure);
             this.pump();
             return;
@@ -106,7 +111,12 @@ export class WorkerPool {
       const worker = this.idle.shift()!;
       const task = this.queue.shift()!;
       this.busy.set(worker, task);
-      worker.postMessage({ type: 'run', id: task.id, batch: task.batch, steps: task.steps } satisfies ToWorker);
+      if ('raw' in task) {
+        const { id, raw, steps, config } = task;
+        worker.postMessage({ type: 'run-raw', id, raw, steps, config } satisfies ToWorker, [
+          raw.bytes.buffer as ArrayBuffer,
+        ]);
+      } else worker.postMessage({ type: 'run', id: task.id, batch: task.batch, steps: task.steps } satisfies ToWorker);
     }
   }
 
@@ -119,6 +129,14 @@ export class WorkerPool {
   run(batch: Batch, steps: StepSpec[]): Promise<StepsResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, batch, steps, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** Parses, runs and serialises a batch of raw lines on the next free worker (its bytes are transferred). */
+  runRaw(raw: RawLines, steps: StepSpec[], config: RawConfig): Promise<RawResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, raw, config, steps, resolve, reject });
       this.pump();
     });
   }

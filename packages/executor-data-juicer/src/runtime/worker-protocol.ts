@@ -1,5 +1,6 @@
 import type { LogFields, LogLevel } from '@dj-sandbox/core';
 import type { Batch } from './batch.ts';
+import type { RawConfig, RawLines, RawResult } from './raw-batch.ts';
 import type { StepFailure, StepSpec, StepsResult } from './run-steps.ts';
 
 /** An operator a worker builds: its index in the recipe, name and expanded config. */
@@ -12,7 +13,8 @@ export interface WorkerOp {
 /** Messages from the main thread to a worker. */
 export type ToWorker =
   | { type: 'init'; sources: string[]; ops: WorkerOp[]; workDir: string; datasetDir?: string }
-  | { type: 'run'; id: number; batch: Batch; steps: StepSpec[] };
+  | { type: 'run'; id: number; batch: Batch; steps: StepSpec[] }
+  | { type: 'run-raw'; id: number; raw: RawLines; steps: StepSpec[]; config: RawConfig };
 
 /** Messages from a worker to the main thread. */
 export type FromWorker =
@@ -20,4 +22,5 @@ export type FromWorker =
   | { type: 'init-error'; message: string }
   | { type: 'log'; level: LogLevel; message: string; fields?: LogFields }
   | { type: 'done'; id: number; result: StepsResult }
+  | { type: 'done-raw'; id: number; result: RawResult }
   | { type: 'failed'; id: number; failure: StepFailure };

@@ -59,6 +59,36 @@ export function stripChars(word: string, inSet: CodePointPredicate = isSpecialCo
   return begin === 0 && end === word.length ? word : word.slice(begin, end);
 }
 
+/**
+ * `len(words_refinement(split_on_whitespace(text, True, True), strip_chars=inSet))` without building the words: a
+ * word counts when some code point of it is outside the set (stripping the set's code points from its ends leaves
+ * something).
+ */
+export function countRefinedWords(text: string, inSet: CodePointPredicate = isSpecialCodePoint): number {
+  let count = 0;
+  let keeps = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x09) {
+      if (keeps) count++;
+      keeps = false;
+      continue;
+    }
+    if (keeps) continue;
+    let cp = c;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    if (!inSet(cp)) keeps = true;
+  }
+  return keeps ? count + 1 : count;
+}
+
 /** Options of {@link wordsRefinement}, named as in Data-Juicer. */
 export interface WordsRefinementOptions {
   lowerCase?: boolean;

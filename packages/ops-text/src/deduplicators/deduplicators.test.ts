@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Sample } from '@dj-sandbox/core';
+import { type DeduplicatorInstance, type Sample, silentLogger } from '@dj-sandbox/core';
 import { describe, expect, it } from 'vitest';
 import { documentDeduplicator, documentHash } from './document-deduplicator.ts';
 import { documentMinhashDeduplicator, MINHASH_KEY } from './document-minhash-deduplicator.ts';
@@ -28,6 +28,21 @@ describe('document_deduplicator', () => {
     const { kept, samples } = await runDedup(documentDeduplicator, dataset);
     expect(kept).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13]);
     expect(samples.map((s) => s.__dj__hash)).toEqual(ref.dataset_md5[1]);
+  });
+
+  it('keeps hashes packed in its collector and still compares hashes a user set that are not md5 hex', async () => {
+    const { value: params } = (await documentDeduplicator.params['~standard'].validate({})) as {
+      value: Parameters<typeof documentDeduplicator.create>[0];
+    };
+    const inst = (await documentDeduplicator.create(params, {
+      workDir: '/tmp',
+      logger: silentLogger,
+    })) as DeduplicatorInstance;
+    const collector = inst.collect!();
+    const md5 = documentHash('same text', false, false);
+    for (const h of [md5, 'user-hash', md5.toUpperCase(), md5, 'user-hash', 7, documentHash('other', false, false)])
+      collector.add({ __dj__hash: h });
+    expect([...(await collector.finish())]).toEqual([1, 1, 1, 0, 0, 1, 1]);
   });
 
   it('hashes lower-cased text without whitespace, digits and punctuation when asked', async () => {

@@ -1,11 +1,12 @@
-import { configError, defineOperator, type HashRecord, type Sample } from '@dj-sandbox/core';
+import { configError, defineOperator, type HashCollector, type HashRecord, type Sample } from '@dj-sandbox/core';
 import { z } from 'zod';
 import { opParams } from '../common/base-params.ts';
 import { getNested } from '../common/nested.ts';
 import { bandDigests } from './internal/band-keys.ts';
-import { keepPredicate } from './internal/keep-predicate.ts';
+import { selectThroughCollector } from './internal/collector-select.ts';
 import { minhashSignature } from './internal/minhash.ts';
 import { optimalParam } from './internal/optimal-param.ts';
+import { PackedFlags, PackedRows } from './internal/packed-rows.ts';
 import { seed42Permutations } from './internal/perm-seed42.ts';
 import { Shingler } from './internal/shingles.ts';
 import { textNormalizer } from './internal/text-normalizer.ts';
@@ -40,6 +41,66 @@ export function bandsAndRows(
 
 function unsupported(path: string, received: unknown, expected: string, fix: string) {
   return configError('op-unsupported-param', `${path}: ${expected} is needed`, { path, expected, received, fix });
+}
+
+/**
+ * Band digests packed to `8 · bands` bytes a sample (no object per sample); the decision joins rows sharing a band
+ * with union-find, one band at a time.
+ */
+class BandCollector implements HashCollector {
+  private readonly rows: PackedRows;
+  private readonly hasBands = new PackedFlags();
+  private readonly empty: Uint32Array;
+
+  constructor(private readonly bands: number) {
+    this.rows = new PackedRows(2 * bands);
+    this.empty = new Uint32Array(2 * bands);
+  }
+
+  add(hashes: Readonly<Record<string, unknown>>): void {
+    const k = hashes[MINHASH_KEY] as ArrayLike<number> | undefined;
+    const has = !!k && k.length >= 2 * this.bands;
+    this.rows.push(has ? k : this.empty);
+    this.hasBands.push(has);
+  }
+
+  finish(): Uint8Array {
+    const n = this.rows.length;
+    const rows = this.rows;
+    const uf = new UnionFind(n);
+    // Per band, an open-addressing table of row numbers keyed by the band's 64-bit digest (compared in full from the
+    // packed rows): 8 bytes a row, reused for every band, and no object per row.
+    let capacity = 16;
+    while (capacity < 2 * n) capacity *= 2;
+    const mask = capacity - 1;
+    const table = new Int32Array(capacity);
+    for (let band = 0; band < this.bands; band++) {
+      table.fill(-1);
+      const hiWord = 2 * band;
+      const loWord = hiWord + 1;
+      for (let i = 0; i < n; i++) {
+        if (!this.hasBands.at(i)) continue;
+        const hi = rows.word(i, hiWord);
+        const lo = rows.word(i, loWord);
+        let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
+        while (true) {
+          const j = table[slot]!;
+          if (j === -1) {
+            table[slot] = i;
+            break;
+          }
+          if (rows.word(j, loWord) === lo && rows.word(j, hiWord) === hi) {
+            uf.union(i, j);
+            break;
+          }
+          slot = (slot + 1) & mask;
+        }
+      }
+    }
+    const keep = new Uint8Array(n);
+    for (let i = 0; i < n; i++) keep[i] = uf.find(i) === i ? 1 : 0;
+    return keep;
+  }
 }
 
 /**
@@ -97,40 +158,8 @@ export const documentMinhashDeduplicator = defineOperator({
           sample[MINHASH_KEY] = n === 0 ? new Uint32Array(0) : bandDigests(sig, bands, rows);
         }
       },
-      selectUnique(records: HashRecord[]) {
-        const uf = new UnionFind(records.length);
-        const primary = new Map<number, number>();
-        const overflow = new Map<string, number>();
-        const low11 = new Uint16Array(records.length);
-        const keys = records.map((r) => r.hashes[MINHASH_KEY] as ArrayLike<number> | undefined);
-        for (let band = 0; band < bands; band++) {
-          primary.clear();
-          overflow.clear();
-          for (let i = 0; i < keys.length; i++) {
-            const k = keys[i];
-            if (!k || k.length < 2 * bands) continue;
-            const hi = k[2 * band] as number;
-            const lo = k[2 * band + 1] as number;
-            // 53 bits index the map exactly as a number; the last 11 bits are checked against the bucket's first row.
-            const key53 = hi * 2097152 + (lo >>> 11);
-            const first = primary.get(key53);
-            if (first === undefined) {
-              primary.set(key53, i);
-              low11[i] = lo & 0x7ff;
-            } else if (low11[first] === (lo & 0x7ff)) {
-              uf.union(i, first);
-            } else {
-              const full = `${hi}:${lo}`;
-              const other = overflow.get(full);
-              if (other === undefined) overflow.set(full, i);
-              else uf.union(i, other);
-            }
-          }
-        }
-        const keep = new Uint8Array(records.length);
-        for (let i = 0; i < records.length; i++) keep[i] = uf.find(i) === i ? 1 : 0;
-        return keepPredicate(records, keep);
-      },
+      collect: () => new BandCollector(bands),
+      selectUnique: (records: HashRecord[]) => selectThroughCollector(new BandCollector(bands), records),
     };
   },
 });

@@ -89,6 +89,23 @@ describe('MinHash signatures', () => {
     expect(signature(texts[7]!, 'space', 5)).toEqual(ref.minhash_dataset_first_doc_space_w5);
   });
 
+  it('gives a long text (more tokens than the first buffers hold) the same shingles on a fresh or a used shingler', () => {
+    const words = Array.from({ length: 9000 }, (_, i) => `w${i % 997}x${i % 13}`);
+    const long = words.join(' ');
+    const collect = (shingler: Shingler) => {
+      const seen: string[] = [];
+      shingler.forEach(long, (bytes, start, end) => seen.push(Buffer.from(bytes.subarray(start, end)).toString()));
+      return seen;
+    };
+    const fresh = collect(new Shingler('space', 5));
+    expect(fresh).toHaveLength(words.length - 4);
+    expect(fresh[0]).toBe(words.slice(0, 5).join(' '));
+    expect(fresh.at(-1)).toBe(words.slice(-5).join(' '));
+    const used = new Shingler('space', 5);
+    collect(used);
+    expect(collect(used)).toEqual(fresh);
+  });
+
   it('reports zero shingles for a text shorter than the window', () => {
     const out = new Uint32Array(256);
     expect(minhashSignature('too short', new Shingler('space', 5), perms, out)).toBe(0);

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { bound, filterParams } from '../common/base-params.ts';
+import { CodePointClass } from '../common/code-point-class.ts';
 import { codePointLength } from '../common/code-points.ts';
 import { MAXSIZE } from '../common/python-numbers.ts';
 import { defineStatFilter } from './lib/define-stat-filter.ts';
 import { DJ_DEFAULT_HF_TOKENIZER, loadTokenCounter } from './resources/hf-tokenizer.ts';
 
 // Python's isalnum / isalpha: letters are categories L*, numbers N*; everything else is removed before counting.
-const NOT_ALNUM = /[^\p{L}\p{N}]/gu;
+const ALNUM = new CodePointClass('\\p{L}\\p{N}');
 const NOT_ALPHA = /[^\p{L}]/gu;
 
 /**
@@ -35,7 +36,7 @@ export const alphanumericFilter = defineStatFilter({
     if (!p.tokenization) {
       return (text) => {
         const n = codePointLength(text);
-        return n === 0 ? 0 : codePointLength(text.replace(NOT_ALNUM, '')) / n;
+        return n === 0 ? 0 : ALNUM.count(text) / n;
       };
     }
     const countTokens = await loadTokenCounter(p.hf_tokenizer, 'alphanumeric_filter', env.logger);

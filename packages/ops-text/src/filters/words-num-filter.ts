@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { bound, COUNT, filterParams } from '../common/base-params.ts';
 import { MAXSIZE } from '../common/python-numbers.ts';
 import { isSpecialCodePoint } from '../common/special-characters.ts';
-import { getWordsFromDocument, wordsRefinement } from '../common/words.ts';
+import { countRefinedWords, getWordsFromDocument, wordsRefinement } from '../common/words.ts';
 import { defineStatFilter } from './lib/define-stat-filter.ts';
 import { wordTokenizerFor } from './resources/word-tokenizer.ts';
 
@@ -22,6 +22,7 @@ export const wordsNumFilter = defineStatFilter({
   bounds: (p) => [p.min_num, p.max_num],
   prepare: (p) => {
     const tokenizer = p.tokenization ? wordTokenizerFor(p.lang) : undefined;
+    if (!tokenizer) return (text) => countRefinedWords(text, isSpecialCodePoint);
     return (text) => wordsRefinement(getWordsFromDocument(text, tokenizer), { stripChars: isSpecialCodePoint }).length;
   },
 });

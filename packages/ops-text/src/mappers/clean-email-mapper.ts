@@ -8,4 +8,6 @@ export const cleanEmailMapper = definePatternReplaceMapper(
   'clean_email_mapper',
   'Removes or replaces e-mail addresses in the text.',
   DEFAULT_EMAIL_PATTERN,
+  // Addresses hold an @ and no whitespace.
+  /@/g,
 );

@@ -17,4 +17,7 @@ export const cleanLinksMapper = definePatternReplaceMapper(
   'clean_links_mapper',
   'Removes or replaces URLs and other web links in the text.',
   DEFAULT_LINKS_PATTERN,
+  // Each alternative of the pattern's first group needs a ':' (scheme), 'www' (any case) or a '/' (domain path);
+  // no part of a link matches whitespace.
+  /[:/]|www/gi,
 );

@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { opParams } from '../common/base-params.ts';
 import { codePointLength } from '../common/code-points.ts';
 import { MAXSIZE } from '../common/python-numbers.ts';
-import { stripChars } from '../common/words.ts';
+import { splitOnWhitespace, stripChars } from '../common/words.ts';
 import { defineTextMapper } from './internal/define-text-mapper.ts';
-import { mergeOnWhitespaceTabNewline, splitOnNewlineTabWhitespace } from './internal/py-text.ts';
 
 const params = opParams({
   min_len: z.number().int().default(1),
@@ -22,10 +21,45 @@ export const removeLongWordsMapper = defineTextMapper<z.output<typeof params>>({
   params,
   transform: (p) => {
     const inRange = (n: number) => p.min_len <= n && n <= p.max_len;
-    const keep = (word: string) => inRange(codePointLength(word)) || inRange(codePointLength(stripChars(word)));
-    return (text) =>
-      mergeOnWhitespaceTabNewline(
-        splitOnNewlineTabWhitespace(text).map((line) => line.map((words) => words.filter(keep))),
-      );
+    // A word of L UTF-16 units has between ceil(L/2) and L code points: both in range means its length is too.
+    const surely = (length: number) => inRange(length) && inRange((length + 1) >> 1);
+    const keep = (word: string) =>
+      surely(word.length) || inRange(codePointLength(word)) || inRange(codePointLength(stripChars(word)));
+    // merge_on_whitespace_tab_newline(split_on_newline_tab_whitespace(text)) with the words filtered, line by line.
+    const mergeLine = (line: string): string => {
+      const fields: string[] = [];
+      for (const field of line.split('\t')) {
+        const words = splitOnWhitespace(field).filter(keep);
+        if (words.length > 0) fields.push(words.join(' '));
+      }
+      return fields.join('\t');
+    };
+    // A line whose every space- or tab-separated piece is a word that is surely kept comes out unchanged.
+    const unchanged = (text: string, from: number, to: number): boolean => {
+      let start = from;
+      for (let i = from; i <= to; i++) {
+        if (i < to) {
+          const c = text.charCodeAt(i);
+          if (c !== 0x20 && c !== 0x09) continue;
+        }
+        const length = i - start;
+        if (length === 0 || !surely(length)) return false;
+        start = i + 1;
+      }
+      return true;
+    };
+    return (text) => {
+      const lines: string[] = [];
+      for (let from = 0; from <= text.length; ) {
+        let to = text.indexOf('\n', from);
+        if (to < 0) to = text.length;
+        if (to > from) {
+          const line = unchanged(text, from, to) ? text.slice(from, to) : mergeLine(text.slice(from, to));
+          if (line.length > 0) lines.push(line);
+        }
+        from = to + 1;
+      }
+      return lines.join('\n');
+    };
   },
 });

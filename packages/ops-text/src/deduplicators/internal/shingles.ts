@@ -41,11 +41,16 @@ export class Shingler {
     return encoder.encodeInto(text, this.text).written;
   }
 
+  /** Makes room for `n` tokens, keeping the ones already recorded (growth happens in the middle of a text). */
   private growTokens(n: number): void {
     if (this.starts.length >= n) return;
     const size = Math.max(n, this.starts.length * 2);
-    this.starts = new Int32Array(size);
-    this.ends = new Int32Array(size);
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    this.starts = starts;
+    this.ends = ends;
   }
 
   private space(len: number, visit: ShingleVisitor): number {
