@@ -1,5 +1,5 @@
 import type { Logger, Sample } from '@dj-sandbox/core';
-import { META_KEY, STATS_KEY } from '../export/exporter.ts';
+import { META_KEY, STATS_KEY } from '../export/split-export-row.ts';
 
 class Floats {
   data = new Float64Array(1024);

@@ -6,11 +6,9 @@ import type { SerializedPart } from '../runtime/raw-batch.ts';
 import { shardLayout, shardPaths, statsPathOf } from './export-paths.ts';
 import { JsonlWriter, parseLines } from './jsonl-writer.ts';
 import { writeParquet } from './parquet-export.ts';
-import { RowSchema, setField } from './row-schema.ts';
+import { RowSchema } from './row-schema.ts';
+import { META_KEY, STATS_KEY, splitExportRow } from './split-export-row.ts';
 
-/** Stats and tag columns (spec §2.1). */
-export const STATS_KEY = '__dj__stats__';
-export const META_KEY = '__dj__meta__';
 /** Hash columns removed on export unless `keep_hashes_in_res_ds` (spec §2.4). */
 export const HASH_KEYS = [
   '__dj__uid',
@@ -149,28 +147,13 @@ export class Exporter {
     let statsRows: Sample[] = [];
     for (let i = 0; i < samples.length; i++) {
       const s = samples[i]!;
-      let reserved = false;
-      for (const key in s) {
-        if (key.charCodeAt(0) === 95 && key.startsWith('__dj__')) {
-          reserved = true;
-          break;
-        }
-      }
-      if (!reserved) {
+      const parts = splitExportRow(s, this.drop);
+      if (!parts) {
         main.push(s);
         if (this.stats) statsRows.push({});
         continue;
       }
-      const row: Sample = {};
-      const statsRow: Sample = {};
-      let hasStats = false;
-      for (const key in s) {
-        if (key === STATS_KEY || key === META_KEY) {
-          statsRow[key] = s[key];
-          hasStats = true;
-        }
-        if (!this.drop.has(key)) setField(row, key, s[key]);
-      }
+      const { row, statsRow, hasStats } = parts;
       main.push(row);
       if (hasStats && !this.stats) {
         this.stats = new JsonlWriter(statsPathOf(this.options.exportPath));

@@ -1,7 +1,7 @@
 import { nestedQuery, type OperatorInstance, type Sample } from '@dj-sandbox/core';
 import { resolveMedia } from '../dataset/load-dataset.ts';
-import { META_KEY, STATS_KEY } from '../export/exporter.ts';
-import { plainSchema, RowSchema, setField } from '../export/row-schema.ts';
+import { plainSchema, RowSchema } from '../export/row-schema.ts';
+import { splitExportRow } from '../export/split-export-row.ts';
 import type { Batch } from './batch.ts';
 import type { RawConfig, RawLines, RawLoadReport, RawResult, SerializedPart } from './raw-batch.ts';
 import { runSteps, type StepSpec } from './run-steps.ts';
@@ -128,29 +128,15 @@ function exportRows(samples: readonly Sample[], drop: ReadonlySet<string>) {
   let firstStats = -1;
   for (let i = 0; i < samples.length; i++) {
     const s = samples[i]!;
-    let reserved = false;
-    for (const key in s) {
-      if (key.charCodeAt(0) === 95 && key.startsWith('__dj__')) {
-        reserved = true;
-        break;
-      }
-    }
-    if (!reserved) {
+    const parts = splitExportRow(s, drop);
+    if (!parts) {
       main.push(s);
       stats.push({});
       continue;
     }
-    const row: Sample = {};
-    const statsRow: Sample = {};
-    for (const key in s) {
-      if (key === STATS_KEY || key === META_KEY) {
-        statsRow[key] = s[key];
-        if (firstStats < 0) firstStats = i;
-      }
-      if (!drop.has(key)) setField(row, key, s[key]);
-    }
-    main.push(row);
-    stats.push(statsRow);
+    if (parts.hasStats && firstStats < 0) firstStats = i;
+    main.push(parts.row);
+    stats.push(parts.statsRow);
   }
   return { main, stats, firstStats };
 }
