@@ -132,8 +132,7 @@ export async function drawColumn(
   const hist = join(dir, `${column.name}-hist.png`);
   if (column.kind === 'numeric') {
     const box = join(dir, `${column.name}-box.png`);
-    await numericHistogram(column.name, column.sorted!, hist);
-    await boxPlot(column.name, column.sorted!, box);
+    await Promise.all([numericHistogram(column.name, column.sorted!, hist), boxPlot(column.name, column.sorted!, box)]);
     return [hist, box];
   }
   await categoryHistogram(column.name, column.counts!, hist);
