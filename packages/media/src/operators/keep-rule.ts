@@ -8,32 +8,37 @@ export interface RangeFlags {
 /** Compares a stat value with a bound: negative, zero or positive, like `a - b`. */
 export type Compare<B> = (value: number, bound: B) => number;
 
-const numeric: Compare<number> = (a, b) => a - b;
-
 /**
  * Data-Juicer's `get_keep_boolean(val, min, max)` with the op's closed-interval flags. With `reversed_range` the
- * closed flags are inverted and the result negated. A null bound is unbounded. `compare` lets bounds be exact
- * fractions (aspect ratios) instead of floats.
+ * closed flags are inverted and the result negated, so with default flags a value is kept iff
+ * `val <= min or val >= max`. A null bound is unbounded. `compare` lets bounds be exact fractions (aspect ratios)
+ * instead of floats; without it the test compares numbers directly (the text filters call it for every sample).
  */
 export function makeRangeTest<B = number>(
   min: B | null | undefined,
   max: B | null | undefined,
   flags: RangeFlags,
-  compare: Compare<B> = numeric as unknown as Compare<B>,
+  compare?: Compare<B>,
 ): (value: number) => boolean {
   const reversed = flags.reversed_range === true;
-  let minClosed = flags.min_closed_interval !== false;
-  let maxClosed = flags.max_closed_interval !== false;
-  if (reversed) {
-    minClosed = !minClosed;
-    maxClosed = !maxClosed;
+  const minClosed = (flags.min_closed_interval !== false) !== reversed;
+  const maxClosed = (flags.max_closed_interval !== false) !== reversed;
+  const lo = min ?? null;
+  const hi = max ?? null;
+  if (compare === undefined) {
+    const loN = lo as number | null;
+    const hiN = hi as number | null;
+    return (value) => {
+      const keep =
+        (loN === null || (minClosed ? value >= loN : value > loN)) &&
+        (hiN === null || (maxClosed ? value <= hiN : value < hiN));
+      return reversed ? !keep : keep;
+    };
   }
   return (value) => {
-    const lo =
-      min === null || min === undefined ? true : minClosed ? compare(value, min) >= 0 : compare(value, min) > 0;
-    const hi =
-      max === null || max === undefined ? true : maxClosed ? compare(value, max) <= 0 : compare(value, max) < 0;
-    const keep = lo && hi;
+    const keep =
+      (lo === null || (minClosed ? compare(value, lo) >= 0 : compare(value, lo) > 0)) &&
+      (hi === null || (maxClosed ? compare(value, hi) <= 0 : compare(value, hi) < 0));
     return reversed ? !keep : keep;
   };
 }

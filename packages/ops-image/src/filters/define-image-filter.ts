@@ -5,8 +5,8 @@ import {
   type OperatorEnv,
   type Sample,
 } from '@dj-sandbox/core';
+import { keepByStrategy, type RangeFlags } from '@dj-sandbox/media';
 import type { z } from 'zod';
-import { keepByStrategy, type RangeFlags } from '../common/keep-rule.ts';
 import { imageBytesOf, imagePathsOf, statsOf } from '../common/samples.ts';
 
 /** Parameters every image filter has. */

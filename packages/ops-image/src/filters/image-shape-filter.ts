@@ -1,5 +1,5 @@
+import { makeRangeTest } from '@dj-sandbox/media';
 import { z } from 'zod';
-import { makeRangeTest } from '../common/keep-rule.ts';
 import { readImageSize } from '../common/load-image.ts';
 import { anyOrAll, filterParams, MAXSIZE } from '../common/params.ts';
 import { defineImageFilter } from './define-image-filter.ts';

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { jobError } from '@dj-sandbox/core';
+import { makeRangeTest } from '@dj-sandbox/media';
 import { z } from 'zod';
-import { makeRangeTest } from '../common/keep-rule.ts';
 import { anyOrAll, filterParams } from '../common/params.ts';
 import { defineImageFilter } from './define-image-filter.ts';
 import { sizeToBytes } from './size-to-bytes.ts';

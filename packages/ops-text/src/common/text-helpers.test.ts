@@ -1,5 +1,5 @@
+import { makeRangeTest } from '@dj-sandbox/media';
 import { describe, expect, it } from 'vitest';
-import { makeRangeTest } from './keep-rule.ts';
 import { pyRound1 } from './python-numbers.ts';
 import { isSpecialCharacter } from './special-characters.ts';
 import { removeSpecialTokens } from './special-tokens.ts';

@@ -1,7 +1,7 @@
 import { defineOperator, type FilterInstance, type Sample } from '@dj-sandbox/core';
+import { makeRangeTest } from '@dj-sandbox/media';
 import { z } from 'zod';
 import { bound, filterParams } from '../common/base-params.ts';
-import { makeRangeTest } from '../common/keep-rule.ts';
 import { MAXSIZE, pyFloat } from '../common/python-numbers.ts';
 import { statsOf } from '../common/samples.ts';
 import { walkField } from './lib/field-value.ts';

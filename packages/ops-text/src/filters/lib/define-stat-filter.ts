@@ -5,8 +5,8 @@ import {
   type OperatorEnv,
   type Sample,
 } from '@dj-sandbox/core';
+import { makeRangeTest, type RangeFlags } from '@dj-sandbox/media';
 import type { z } from 'zod';
-import { makeRangeTest, type RangeFlags } from '../../common/keep-rule.ts';
 import { statsOf, textOf } from '../../common/samples.ts';
 
 /** Parameters every stat filter has: where its text is and how its keep rule behaves. */
