@@ -1,20 +1,15 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type TestComponentEnv, testComponentEnv } from '@dj-sandbox/test-utils';
+import { readJsonl, type TestComponentEnv, testComponentEnv } from '@dj-sandbox/test-utils';
 
 /** A fresh temporary folder. */
 export function tempDir(prefix = 'executor-api-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** Rows of a JSON Lines file. */
-export function readJsonl(path: string): Array<Record<string, unknown>> {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-}
+/** Rows of a JSON Lines file (test-utils' reader). */
+export { readJsonl };
 
 /** A component env for tests (see `testComponentEnv` in test-utils); the job is `infer_model` unless named. */
 export type TestEnv = TestComponentEnv;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import envManager, { ensurePythonEnv } from '@dj-sandbox/env-manager';
 import hooksModel from '@dj-sandbox/hooks-model';
 import { HF_CHECK_SCRIPT, isLocalLlmReady, LOCAL_LLM_SKIP_REASON, localLlmPaths } from '@dj-sandbox/local-llm';
-import { createTestRun } from '@dj-sandbox/test-utils';
+import { createTestRun, readJsonl } from '@dj-sandbox/test-utils';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HF_DEPS, DEFAULT_HF_PYTHON } from '../config/hf-config.ts';
 import plugin from '../plugin.ts';
@@ -12,13 +12,6 @@ import plugin from '../plugin.ts';
 const QUESTIONS = fileURLToPath(new URL('../__fixtures__/math_qa.jsonl', import.meta.url));
 const ready = isLocalLlmReady();
 const title = 'huggingface inference of the tiny model on CPU (real torch + transformers)';
-
-function readJsonl(path: string): Array<Record<string, unknown>> {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-}
 
 describe.skipIf(!ready)(ready ? title : `${title} (skipped: ${LOCAL_LLM_SKIP_REASON})`, () => {
   it('reads the Hugging Face copy of the tiny model exactly as the JAX model computed it', async () => {

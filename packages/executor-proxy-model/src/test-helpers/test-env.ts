@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type TestComponentEnv, testComponentEnv } from '@dj-sandbox/test-utils';
+import { readJsonl, type TestComponentEnv, testComponentEnv } from '@dj-sandbox/test-utils';
 
 /** Folder of the package's test fixtures (real text cut from npm corpora; see bench/make-fixtures.ts). */
 export const FIXTURES = fileURLToPath(new URL('../__fixtures__/', import.meta.url));
@@ -17,13 +17,8 @@ export function tempDir(prefix = 'proxy-model-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** Rows of a JSON Lines file. */
-export function readJsonl(path: string): Array<Record<string, unknown>> {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-}
+/** Rows of a JSON Lines file (test-utils' reader). */
+export { readJsonl };
 
 /** A component env for tests (see `testComponentEnv` in test-utils); the job is `train_model` unless named. */
 export type TestEnv = TestComponentEnv;
