@@ -1,3 +1,4 @@
+export * from './interval.ts';
 export * from './mt19937.ts';
 export * from './pcg64.ts';
 export * from './permutation.ts';

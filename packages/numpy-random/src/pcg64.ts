@@ -1,3 +1,4 @@
+import { maskedInterval32 } from './interval.ts';
 import { seedSequenceState } from './seed-sequence.ts';
 
 const M32 = 0xffffffffn;
@@ -48,22 +49,10 @@ export class Pcg64 {
 
   /**
    * A uniform integer in [0, max] by masked rejection (numpy `random_interval`, which `Generator.shuffle` uses; the
-   * reference permutations of spec §2.3 confirm it, Lemire's draw does not reproduce them).
+   * reference permutations in permutation.test.ts, from numpy itself, confirm it; Lemire's draw does not reproduce them).
    */
   interval(max: number): number {
-    if (max === 0) return 0;
-    if (max <= 0xffffffff) {
-      let mask = max;
-      mask |= mask >>> 1;
-      mask |= mask >>> 2;
-      mask |= mask >>> 4;
-      mask |= mask >>> 8;
-      mask |= mask >>> 16;
-      let value: number;
-      do value = (this.next32() & mask) >>> 0;
-      while (value > max);
-      return value;
-    }
+    if (max <= 0xffffffff) return maskedInterval32(max, () => this.next32());
     let mask = BigInt(max);
     for (const shift of [1n, 2n, 4n, 8n, 16n, 32n]) mask |= mask >> shift;
     let value: bigint;

@@ -1,4 +1,4 @@
-import { MT19937 } from '@dj-sandbox/numpy-random';
+import { MT19937, maskedInterval32, shuffledRange } from '@dj-sandbox/numpy-random';
 
 /**
  * The part of numpy's legacy `RandomState` the kernel distances use: after `np.random.seed(seed)`,
@@ -14,26 +14,11 @@ export class LegacyRandomState {
 
   /** A uniform integer in `[0, max]`: numpy's `random_interval` (mask, then reject). */
   interval(max: number): number {
-    if (max === 0) return 0;
-    let mask = max;
-    mask |= mask >>> 1;
-    mask |= mask >>> 2;
-    mask |= mask >>> 4;
-    mask |= mask >>> 8;
-    mask |= mask >>> 16;
-    let value: number;
-    do value = (this.#mt.nextUint32() & mask) >>> 0;
-    while (value > max);
-    return value;
+    return maskedInterval32(max, () => this.#mt.nextUint32());
   }
 
   /** `np.random.choice(n, m, replace=False)`. */
   choiceWithoutReplacement(n: number, m: number): number[] {
-    const perm = Array.from({ length: n }, (_, i) => i);
-    for (let i = n - 1; i > 0; i--) {
-      const j = this.interval(i);
-      [perm[i], perm[j]] = [perm[j]!, perm[i]!];
-    }
-    return perm.slice(0, m);
+    return Array.from(shuffledRange(n, (max) => this.interval(max)).subarray(0, m));
   }
 }
