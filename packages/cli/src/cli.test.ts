@@ -44,7 +44,7 @@ describe('the dj-sandbox CLI', () => {
     expect(code).toBe(2);
     expect(strip(stderr)).toMatchInlineSnapshot(`
       "✖ 4 problems in the config:
-        • <dir>/sandbox.yaml:2:1 max_iter_nmu: unknown key "max_iter_nmu". Expected one of the global keys of spec/sandbox.md §1.2, received "max_iter_nmu". Remove it or fix its spelling. Did you mean "max_iter_num"?
+        • <dir>/sandbox.yaml:2:1 max_iter_nmu: unknown key "max_iter_nmu". Expected one of the global keys (README, "Config reference", or dj-sandbox schema), received "max_iter_nmu". Remove it or fix its spelling. Did you mean "max_iter_num"?
         • <dir>/sandbox.yaml:5:5 probe_job_configs[0].meta_name: wrong type. Expected string, received 3.
         • <dir>/sandbox.yaml:4:5 probe_job_configs[0].hook: undefined hook "ProbeViaAnalyzerHook". Expected a hook provided by a loaded plugin, received "ProbeViaAnalyzerHook". hook ProbeViaAnalyzerHook is provided by @dj-sandbox/hooks-data: install it.
         • plugins: 2 packages this config needs are not installed: @dj-sandbox/executor-data-juicer (the data engine of ProbeViaAnalyzerHook); @dj-sandbox/hooks-data (hook ProbeViaAnalyzerHook). Expected the packages that provide the hooks, component types and operators the config uses, received "not installed". Install them: npm i @dj-sandbox/executor-data-juicer @dj-sandbox/hooks-data

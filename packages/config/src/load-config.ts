@@ -75,7 +75,10 @@ function issueToError(
       configError('unknown-key', `unknown key ${JSON.stringify(key)}.`, {
         path: renderPath([...path, key]),
         location: locate([...path, key]),
-        expected: path.length === 0 ? 'one of the global keys of spec/sandbox.md §1.2' : 'a known key',
+        expected:
+          path.length === 0
+            ? 'one of the global keys (README, "Config reference", or dj-sandbox schema)'
+            : 'a known key',
         received: key,
         fix: `Remove it or fix its spelling.${didYouMean(key, GLOBAL_KEYS)}`,
       }),
