@@ -1,6 +1,4 @@
 import { jobError, writeFileAtomic } from '@dj-sandbox/core';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
 
 type Sharp = typeof import('sharp')['default'];
 
@@ -25,14 +23,8 @@ function loadSharp(): Promise<Sharp> {
   return loaded;
 }
 
-/** Renders a vega-lite spec to a PNG file: vega-lite → vega → SVG (`renderer: 'none'`, no canvas) → sharp. */
-export async function renderPng(spec: TopLevelSpec, path: string): Promise<void> {
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
-  try {
-    const svg = await view.toSVG(2);
-    const sharp = await loadSharp();
-    await writeFileAtomic(path, await sharp(Buffer.from(svg)).png().toBuffer());
-  } finally {
-    view.finalize();
-  }
+/** Rasterises an SVG document (see svg-chart.ts) to a PNG file with sharp, written atomically. */
+export async function renderPng(svg: string, path: string): Promise<void> {
+  const sharp = await loadSharp();
+  await writeFileAtomic(path, await sharp(Buffer.from(svg)).png().toBuffer());
 }
