@@ -79,7 +79,7 @@ export function buildProgram(version: string): Command {
       .description(what)
       .option('-r, --recipe <file>', 'Data-Juicer recipe (YAML or JSON)')
       .option('--config <file>', `the recipe, as Data-Juicer's dj-${name} takes it (same as --recipe)`)
-      .option('--np <n>', 'worker threads')
+      .option('--np <n>', 'threads: the main thread and n - 1 workers (default: every core)')
       .option('--export-path <path>', 'override export_path')
       .option('--dataset-path <path>', 'override dataset_path')
       .option('--strict', 'a malformed input line is fatal')

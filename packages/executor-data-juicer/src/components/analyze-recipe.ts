@@ -15,7 +15,7 @@ import { statsPathOf } from '../export/export-paths.ts';
 import { Exporter, exportAll } from '../export/exporter.ts';
 import { parseLines } from '../export/jsonl-writer.ts';
 import { exportTypeOf } from '../recipe/init-recipe.ts';
-import { prepareRun } from './engine-env.ts';
+import { prepareRun, type RunTuning } from './engine-env.ts';
 
 /**
  * Data-Juicer's Analyzer (spec §6): computes the stats of every filter in `process` without dropping anything,
@@ -25,9 +25,9 @@ import { prepareRun } from './engine-env.ts';
 export async function analyzeRecipe(
   tree: ConfigTree,
   env: ComponentEnv,
-  batchSize?: number,
+  tuning?: RunTuning,
 ): Promise<AnalyzeDataResult> {
-  const run = await prepareRun(tree, env, 'analyze', batchSize);
+  const run = await prepareRun(tree, env, 'analyze', tuning);
   try {
     const { recipe, pipeline } = run;
     const t = recipe.tree;

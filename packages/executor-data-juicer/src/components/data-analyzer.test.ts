@@ -4,7 +4,9 @@ import type { DataAnalyzerComponent } from '@dj-sandbox/core';
 import { describe, expect, it } from 'vitest';
 import { loadRecipeFile } from '../recipe/load-recipe-file.ts';
 import { FIXTURES, tempDir, testEnv } from '../test-helpers/test-env.ts';
+import { analyzeRecipe } from './analyze-recipe.ts';
 import { dataAnalyzerComponent } from './data-analyzer.ts';
+import type { RunTuning } from './engine-env.ts';
 
 const readJsonl = (path: string): Record<string, unknown>[] =>
   readFileSync(path, 'utf8')
@@ -18,7 +20,8 @@ function quantile(sorted: number[], p: number): number {
   return sorted[lo]! + (sorted[Math.ceil(pos)]! - sorted[lo]!) * (pos - lo);
 }
 
-async function analyzeDemo(extra: Record<string, unknown> = {}) {
+/** The demo recipe through the component, or straight through analyzeRecipe with `tuning`. */
+async function analyzeDemo(extra: Record<string, unknown> = {}, tuning?: RunTuning) {
   const env = await testEnv();
   const out = tempDir();
   const recipe = loadRecipeFile(join(FIXTURES, 'demo-process.yaml'));
@@ -26,6 +29,7 @@ async function analyzeDemo(extra: Record<string, unknown> = {}) {
   recipe.export_path = join(out, 'demo-process', 'demo-processed.jsonl');
   recipe.process = [...(recipe.process as unknown[]), { text_len_test_filter: { min: 30 } }];
   Object.assign(recipe, extra);
+  if (tuning) return { out, result: await analyzeRecipe(recipe, env, tuning) };
   const component = (await dataAnalyzerComponent.create(recipe, env)) as DataAnalyzerComponent;
   return { out, result: await component.run() };
 }
@@ -111,12 +115,14 @@ describe('the DataAnalyzer component', () => {
 
   it('writes the same stats and overall table with worker threads (raw-lines path) as on one thread', async () => {
     const one = await analyzeDemo({ np: 1 });
-    const two = await analyzeDemo({ np: 2, export_original_dataset: true });
+    // Every batch through a worker thread: the worker-side parse, stats and serialisation are what is compared.
+    const workersOnly = { mainThreadBatches: false };
+    const two = await analyzeDemo({ np: 2, export_original_dataset: true }, workersOnly);
     const oneWithDataset = await analyzeDemo({ np: 1, export_original_dataset: true });
     expect(readFileSync(two.result.statsPath, 'utf8')).toBe(readFileSync(one.result.statsPath, 'utf8'));
     expect(two.result.overall).toEqual(one.result.overall);
     expect(readFileSync(two.result.exportPath, 'utf8')).toBe(readFileSync(oneWithDataset.result.exportPath, 'utf8'));
-    const noDataset = await analyzeDemo({ np: 2 });
+    const noDataset = await analyzeDemo({ np: 2 }, workersOnly);
     expect(readFileSync(noDataset.result.statsPath, 'utf8')).toBe(readFileSync(one.result.statsPath, 'utf8'));
     expect(existsSync(noDataset.result.exportPath)).toBe(false);
   });

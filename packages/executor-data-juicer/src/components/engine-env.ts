@@ -94,13 +94,22 @@ function clampWorkers(np: number | undefined, logger: Logger, bytes: () => numbe
   return np;
 }
 
+/** Internal knobs of a run that tests turn (not recipe keys). */
+export interface RunTuning {
+  /** Samples per batch (default {@link DEFAULT_BATCH_SIZE}). */
+  batchSize?: number;
+  /** False: with np > 1, every batch runs in a worker thread, none on the main thread (default true). */
+  mainThreadBatches?: boolean;
+}
+
 /** Normalises the recipe, opens its datasets and builds the pipeline (workers started). */
 export async function prepareRun(
   tree: ConfigTree,
   env: ComponentEnv,
   mode: 'process' | 'analyze',
-  batchSize: number = DEFAULT_BATCH_SIZE,
+  tuning: RunTuning = {},
 ): Promise<PreparedRun> {
+  const batchSize = tuning.batchSize ?? DEFAULT_BATCH_SIZE;
   const logger = env.logger;
   const { definitions, sources } = loadedOperators(env);
   const recipe = await initRecipe(tree, definitions, {
@@ -148,6 +157,7 @@ export async function prepareRun(
     batchSize,
     origins,
     signal: env.signal,
+    ...(tuning.mainThreadBatches === false ? { mainThreadBatches: false } : {}),
     ...(first ? { datasetDir: first.match(/\.[^/]+$/) ? dirname(first) : first } : {}),
     ...(env.scope.metaName ? { job: env.scope.metaName } : {}),
   });

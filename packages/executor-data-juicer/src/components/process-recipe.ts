@@ -1,7 +1,7 @@
 import type { ComponentEnv, ConfigTree, ProcessDataResult } from '@dj-sandbox/core';
 import { Exporter, exportAll } from '../export/exporter.ts';
 import { exportTypeOf } from '../recipe/init-recipe.ts';
-import { prepareRun } from './engine-env.ts';
+import { prepareRun, type RunTuning } from './engine-env.ts';
 
 /**
  * Data-Juicer's `DefaultExecutor.run()` (spec §3.7): loads the recipe's datasets, streams them through `process`,
@@ -10,9 +10,9 @@ import { prepareRun } from './engine-env.ts';
 export async function processRecipe(
   tree: ConfigTree,
   env: ComponentEnv,
-  batchSize?: number,
+  tuning?: RunTuning,
 ): Promise<ProcessDataResult> {
-  const run = await prepareRun(tree, env, 'process', batchSize);
+  const run = await prepareRun(tree, env, 'process', tuning);
   try {
     const { recipe, pipeline } = run;
     const t = recipe.tree;

@@ -23,15 +23,28 @@ const PROCESS = [
 describe('the operator pipeline', () => {
   it('gives byte-identical output with np: 2 (worker threads) and np: 1', async () => {
     const one = await runRecipe({ dataset_path: MIX, process: PROCESS, np: 1 }, { batchSize: 3 });
-    const env = await testEnv();
-    const two = await runRecipe({ dataset_path: MIX, process: PROCESS, np: 2 }, { batchSize: 3, env });
-    expect(readFileSync(two.result.exportPath, 'utf8')).toBe(readFileSync(one.result.exportPath, 'utf8'));
-    expect(readFileSync(two.result.statsPath!, 'utf8')).toBe(readFileSync(one.result.statsPath!, 'utf8'));
-    expect(two.result.ops.map((o) => [o.name, o.samplesOut])).toEqual(
-      one.result.ops.map((o) => [o.name, o.samplesOut]),
-    );
-    expect(env.records.some((r) => r.message.includes('main thread'))).toBe(false);
-    expect(env.records.some((r) => r.message.endsWith('on 2 worker threads'))).toBe(true);
+    for (const mainThreadBatches of [false, true]) {
+      const env = await testEnv();
+      const two = await runRecipe(
+        { dataset_path: MIX, process: PROCESS, np: 2 },
+        { batchSize: 3, env, mainThreadBatches },
+      );
+      expect(readFileSync(two.result.exportPath, 'utf8')).toBe(readFileSync(one.result.exportPath, 'utf8'));
+      expect(readFileSync(two.result.statsPath!, 'utf8')).toBe(readFileSync(one.result.statsPath!, 'utf8'));
+      expect(two.result.ops.map((o) => [o.name, o.samplesOut])).toEqual(
+        one.result.ops.map((o) => [o.name, o.samplesOut]),
+      );
+      const messages = env.records.map((r) => r.message);
+      expect(messages.some((m) => m.includes('could not load'))).toBe(false);
+      if (mainThreadBatches) {
+        expect(messages.some((m) => m.endsWith('on 2 threads (the main thread and 1 worker thread)'))).toBe(true);
+      } else {
+        expect(messages.some((m) => m.endsWith('on 2 worker threads'))).toBe(true);
+        expect(messages).toContainEqual(
+          expect.stringMatching(/^batches run: 0 on the main thread, [1-9]\d* in worker/),
+        );
+      }
+    }
     const texts = readJsonl(one.result.exportPath).map((r) => String(r.text));
     expect(texts.every((t) => t === t.toUpperCase())).toBe(true);
     expect(new Set(texts).size).toBe(texts.length);
@@ -55,7 +68,10 @@ describe('the operator pipeline', () => {
     const process = [{ text_len_test_filter: { min: 5 } }, { uppercase_test_mapper: { rounds: 1 } }];
     const one = await runRecipe({ dataset_path: path, process, np: 1 }, { batchSize: 4 });
     const env = await testEnv();
-    const two = await runRecipe({ dataset_path: path, process, np: 2 }, { batchSize: 4, env });
+    const two = await runRecipe(
+      { dataset_path: path, process, np: 2 },
+      { batchSize: 4, env, mainThreadBatches: false },
+    );
     expect(env.records.some((r) => r.message.includes('worker threads parse the input lines'))).toBe(true);
     expect(one.env.records.some((r) => r.message.includes('worker threads parse the input lines'))).toBe(false);
     expect(readFileSync(two.result.exportPath, 'utf8')).toBe(readFileSync(one.result.exportPath, 'utf8'));
@@ -81,10 +97,12 @@ describe('the operator pipeline', () => {
       ['exact_test_deduplicator', { text_len_test_filter: { min: 40 } }],
     ]) {
       const one = await runRecipe({ dataset_path: MIX, process, np: 1 }, { batchSize: 3 });
-      const two = await runRecipe({ dataset_path: MIX, process, np: 2 }, { batchSize: 3 });
-      expect(readFileSync(two.result.exportPath, 'utf8')).toBe(readFileSync(one.result.exportPath, 'utf8'));
-      expect(two.result.ops).toEqual(one.result.ops.map((o, i) => ({ ...o, seconds: two.result.ops[i]!.seconds })));
-      expect(two.result.samplesOut).toBeLessThan(two.result.samplesIn);
+      for (const mainThreadBatches of [false, true]) {
+        const two = await runRecipe({ dataset_path: MIX, process, np: 2 }, { batchSize: 3, mainThreadBatches });
+        expect(readFileSync(two.result.exportPath, 'utf8')).toBe(readFileSync(one.result.exportPath, 'utf8'));
+        expect(two.result.ops).toEqual(one.result.ops.map((o, i) => ({ ...o, seconds: two.result.ops[i]!.seconds })));
+        expect(two.result.samplesOut).toBeLessThan(two.result.samplesIn);
+      }
     }
   });
 
@@ -99,7 +117,7 @@ describe('the operator pipeline', () => {
     const env = await testEnv();
     await runRecipe({ dataset_path: big, np: undefined, process: [{ text_len_test_filter: { min: 1 } }] }, { env });
     const cores = availableParallelism();
-    expect(env.records.some((r) => r.message.endsWith(`on ${cores} worker threads`))).toBe(cores > 1);
+    expect(env.records.some((r) => r.message.includes(`on ${cores} threads (the main thread and`))).toBe(cores > 1);
   });
 
   it('runs a recipe without per-sample operators on one thread whatever np, with the same output', async () => {

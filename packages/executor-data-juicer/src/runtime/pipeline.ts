@@ -18,9 +18,10 @@ import { createInstance } from './create-instance.ts';
 import { orderedMap } from './ordered-map.ts';
 import { type Barrier, planSegments, type Segment } from './plan-segments.ts';
 import type { RawConfig, RawLines, RawLoadReport, RawResult } from './raw-batch.ts';
-import { isStepFailure, runSteps, type StepFailure, type StepsResult } from './run-steps.ts';
+import { runRawSteps } from './raw-steps.ts';
+import { isStepFailure, runSteps, type StepFailure, type StepSpec, type StepsResult } from './run-steps.ts';
 import { SpillFile } from './spill-file.ts';
-import { WorkerPool } from './worker-pool.ts';
+import { type LocalRunner, WorkerPool } from './worker-pool.ts';
 
 /** What the pipeline needs from the run. */
 export interface PipelineOptions {
@@ -30,8 +31,13 @@ export interface PipelineOptions {
   readonly progress: Progress;
   /** Plugin module of each op name, when known (workers import it). */
   readonly sources: ReadonlyMap<string, string | undefined>;
-  /** Worker threads to use (already clamped); 1 = main thread only. */
+  /** Threads to run batches on (already clamped): the main thread and `workers - 1` worker threads; 1 = main only. */
   readonly workers: number;
+  /**
+   * False: batches run in `workers` worker threads only and the main thread just reads, orders and writes (tests use
+   * it to send every batch through a worker). Default true.
+   */
+  readonly mainThreadBatches?: boolean;
   readonly tempDir: string;
   readonly batchSize: number;
   readonly origins: OriginTable;
@@ -103,25 +109,37 @@ export class Pipeline {
     }
     if (this.workerSegments.size === 0) return;
     const moduleList = [...new Set([...opsInWorkers.values()].map((op) => sources.get(op.name)!))];
-    try {
-      this.pool = await WorkerPool.start(
-        workers,
-        {
-          sources: moduleList,
-          ops: [...opsInWorkers.entries()].map(([op, r]) => ({ op, name: r.name, config: r.config })),
-          workDir: recipe.workDir,
-          ...(this.options.datasetDir ? { datasetDir: this.options.datasetDir } : {}),
-        },
-        logger,
-      );
-      const names = [...opsInWorkers.values()].map((o) => o.name);
-      logger.info(`running ${names.join(', ')} on ${workers} worker threads`);
-    } catch (error) {
-      logger.warn(
-        `worker threads could not load the operators, running on the main thread: ${(error as Error).message}`,
-      );
-      this.workerSegments.clear();
-    }
+    const mainThreadBatches = this.options.mainThreadBatches !== false;
+    this.pool = WorkerPool.start(
+      workers,
+      {
+        sources: moduleList,
+        ops: [...opsInWorkers.entries()].map(([op, r]) => ({ op, name: r.name, config: r.config })),
+        workDir: recipe.workDir,
+        ...(this.options.datasetDir ? { datasetDir: this.options.datasetDir } : {}),
+      },
+      this.localRunner(),
+      logger,
+      mainThreadBatches,
+    );
+    const names = [...opsInWorkers.values()].map((o) => o.name);
+    const threads = mainThreadBatches
+      ? `${workers} threads (the main thread and ${workers - 1} worker thread${workers > 2 ? 's' : ''})`
+      : `${workers} worker threads`;
+    logger.info(`running ${names.join(', ')} on ${threads}`);
+  }
+
+  /** The main thread as one of the pool's executors, with its own operator instances. */
+  private localRunner(): LocalRunner {
+    const instancesFor = async (steps: readonly StepSpec[]): Promise<Map<number, OperatorInstance>> => {
+      const instances = new Map<number, OperatorInstance>();
+      for (const step of steps) instances.set(step.op, await this.instance(step.op));
+      return instances;
+    };
+    return {
+      run: async (batch, steps) => runSteps(batch, steps, await instancesFor(steps)),
+      runRaw: async (raw, steps, config) => runRawSteps(raw, steps, await instancesFor(steps), config),
+    };
   }
 
   private async instance(op: number): Promise<OperatorInstance> {
@@ -183,7 +201,7 @@ export class Pipeline {
     const busy = new Float64Array(segment.steps.length);
     const started = performance.now();
     try {
-      for await (const result of orderedMap(input, call, pool ? pool.size * 2 : 1)) {
+      for await (const result of orderedMap(input, call, pool ? pool.window : 1)) {
         this.checkAborted(signal);
         this.account(segment, result, busy);
         if (result.batch.samples.length) yield result.batch;
@@ -244,7 +262,7 @@ export class Pipeline {
     const self = this;
     async function* results(): AsyncGenerator<RawResult> {
       try {
-        for await (const result of orderedMap(input, (raw) => pool!.runRaw(raw, first!.steps, full), pool!.size * 2)) {
+        for await (const result of orderedMap(input, (raw) => pool!.runRaw(raw, first!.steps, full), pool!.window)) {
           self.checkAborted(signal);
           onLoad(result.load);
           self.account(first!, result, busy);
@@ -273,7 +291,7 @@ export class Pipeline {
     const restBusy = new Float64Array(steps.length);
     const restStarted = performance.now();
     try {
-      for await (const result of orderedMap(kept, (raw) => pool.runRaw(raw, steps, exportConfig), pool.size * 2)) {
+      for await (const result of orderedMap(kept, (raw) => pool.runRaw(raw, steps, exportConfig), pool.window)) {
         this.checkAborted(signal);
         if (next) this.account(next, result, restBusy);
         yield result;
@@ -401,6 +419,10 @@ export class Pipeline {
 
   /** Stops worker threads. */
   async close(): Promise<void> {
+    if (this.pool) {
+      const { main, workers } = this.pool.shares;
+      this.options.logger.debug(`batches run: ${main} on the main thread, ${workers} in worker threads`);
+    }
     await this.pool?.close();
   }
 }

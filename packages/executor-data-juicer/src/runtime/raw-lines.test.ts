@@ -30,13 +30,15 @@ describe('the raw-lines path (workers parse and serialise)', () => {
       skip_op_error: false,
       process: [{ text_len_test_filter: { min: 1 } }],
     };
-    await expect(processRecipe(recipe, env, 4)).rejects.toThrow('BOOM in text');
+    await expect(processRecipe(recipe, env, { batchSize: 4, mainThreadBatches: false })).rejects.toThrow(
+      'BOOM in text',
+    );
     expect(env.records.some((r) => r.message.includes(RAW_PATH))).toBe(true);
     expect(readdirSync(out)).toEqual(['result.jsonl']);
     expect(readFileSync(exportPath, 'utf8')).toBe('the previous complete export\n');
 
     writeFileSync(input, rows(60));
-    const result = await processRecipe(recipe, await testEnv(), 4);
+    const result = await processRecipe(recipe, await testEnv(), { batchSize: 4 });
     expect(readdirSync(out).sort()).toEqual(['result.jsonl', 'result_stats.jsonl']);
     expect(readJsonl(result.exportPath)).toHaveLength(60);
     expect(readJsonl(result.statsPath!)).toHaveLength(60);
@@ -60,7 +62,10 @@ describe('the raw-lines path (workers parse and serialise)', () => {
     const process = [{ text_len_test_filter: { min: 1 } }];
     const one = await runRecipe({ dataset_path: input, process, np: 1 }, { batchSize: 4 });
     const env = await testEnv();
-    const two = await runRecipe({ dataset_path: input, process, np: 2 }, { batchSize: 4, env });
+    const two = await runRecipe(
+      { dataset_path: input, process, np: 2 },
+      { batchSize: 4, env, mainThreadBatches: false },
+    );
     expect(env.records.some((r) => r.message.includes(RAW_PATH))).toBe(true);
     expect(readFileSync(two.result.exportPath, 'utf8')).toBe(readFileSync(one.result.exportPath, 'utf8'));
     expect(readFileSync(two.result.statsPath!, 'utf8')).toBe(readFileSync(one.result.statsPath!, 'utf8'));

@@ -17,7 +17,7 @@ const logger = createLogger([
 ]);
 const instances = new Map<number, OperatorInstance>();
 
-port.on('message', async (message: ToWorker) => {
+async function handle(message: ToWorker): Promise<void> {
   if (message.type === 'init') {
     try {
       const definitions = await operatorsFromSources(message.sources);
@@ -51,4 +51,10 @@ port.on('message', async (message: ToWorker) => {
       : { $$stepFailure: true, op: -1, name: '?', origin: -1, message: (error as Error)?.message ?? String(error) };
     post({ type: 'failed', id: message.id, failure });
   }
+}
+
+// The pool hands a worker its next batch before this one is done; batches still run one after the other.
+let turn: Promise<void> = Promise.resolve();
+port.on('message', (message: ToWorker) => {
+  turn = turn.then(() => handle(message));
 });
