@@ -79,6 +79,7 @@ export async function createDataComponent(
     cwd,
     [DATA_ENGINE_PACKAGE],
     recipeFile ? resolve(cwd, recipeFile) : undefined,
+    recipe,
   );
   if (errors.length) throw errors[0];
   const owned = registry.component(kind, 'default');

@@ -1,6 +1,12 @@
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type DjSandboxError, PluginRegistry, pluginError, type SandboxConfig } from '@dj-sandbox/core';
+import {
+  type ConfigTree,
+  type DjSandboxError,
+  PluginRegistry,
+  pluginError,
+  type SandboxConfig,
+} from '@dj-sandbox/core';
 import { resolve as resolveModule } from 'import-meta-resolve';
 import {
   DATA_ENGINE_PACKAGE,
@@ -8,9 +14,12 @@ import {
   neededComponentPackages,
   neededHookPackages,
   OPERATOR_PACKAGES,
+  recipePackages,
   SERVICE_PACKAGE_REFS,
   SERVICE_PACKAGES,
 } from './first-party.ts';
+
+const ALL_ENGINE_PACKAGES = [...OPERATOR_PACKAGES, ...ENGINE_PACKAGES];
 
 /** The folder of the CLI package itself: plugins installed beside it (npx -p, a global install) resolve from here. */
 export const CLI_PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
@@ -70,8 +79,9 @@ async function loadOne(
   options: unknown,
   bases: readonly string[],
   path: string,
+  imported?: { url: string; module: Promise<unknown> },
 ): Promise<DjSandboxError | undefined> {
-  const url = resolvePlugin(name, bases);
+  const url = imported?.url ?? resolvePlugin(name, bases);
   if (!url) {
     return pluginError('plugin-not-found', `cannot find plugin ${JSON.stringify(name)}.`, {
       path,
@@ -81,7 +91,7 @@ async function loadOne(
     });
   }
   try {
-    await registry.add(await importPlugin(url), options, url);
+    await registry.add(await (imported?.module ?? importPlugin(url)), options, url);
     return undefined;
   } catch (error) {
     if ((error as DjSandboxError).code) return error as DjSandboxError;
@@ -105,6 +115,11 @@ export async function loadPlugins(
   extra: string[] = [],
   /** A file whose folder is searched first when there is no config (the recipe of `process` / `analyze`). */
   nearFile?: string,
+  /**
+   * The recipe the data engine will run, when it is known (`process` / `analyze`): only the operator packages its
+   * operators come from are loaded (see {@link recipePackages}); otherwise every installed one.
+   */
+  engineFor?: ConfigTree,
 ): Promise<LoadedPlugins> {
   const registry = new PluginRegistry();
   const errors: DjSandboxError[] = [];
@@ -119,10 +134,18 @@ export async function loadPlugins(
     if (error) errors.push(error);
     if (error?.code === 'plugin-not-found') notFound.push({ name, path: `plugins[${i}]` });
   }
-  const tryAutomatic = async (names: string[]) => {
-    for (const name of names) {
-      if (registry.plugins.some((p) => `@dj-sandbox/${p.id}` === name) || !resolvePlugin(name, bases)) continue;
-      const error = await loadOne(registry, name, undefined, bases, `(automatic) ${name}`);
+  const tryAutomatic = async (names: readonly string[]) => {
+    // Imported all at once (module loading waits on file reads, which overlap), registered in the given order.
+    const pending = names.flatMap((name) => {
+      if (registry.plugins.some((p) => `@dj-sandbox/${p.id}` === name)) return [];
+      const url = resolvePlugin(name, bases);
+      if (!url) return [];
+      const module = importPlugin(url);
+      module.catch(() => {});
+      return [{ name, imported: { url, module } }];
+    });
+    for (const { name, imported } of pending) {
+      const error = await loadOne(registry, name, undefined, bases, `(automatic) ${name}`, imported);
       if (error) errors.push(error);
       else automatic.push(name);
     }
@@ -133,7 +156,7 @@ export async function loadPlugins(
     await tryAutomatic(neededComponentPackages(config, registry, cwd));
   }
   if (registry.plugins.some((p) => `@dj-sandbox/${p.id}` === DATA_ENGINE_PACKAGE))
-    await tryAutomatic([...OPERATOR_PACKAGES, ...ENGINE_PACKAGES]);
+    await tryAutomatic(engineFor ? (recipePackages(engineFor) ?? ALL_ENGINE_PACKAGES) : ALL_ENGINE_PACKAGES);
   await tryAutomatic(
     SERVICE_PACKAGES.filter((name) => {
       const ids = SERVICE_PACKAGE_REFS[name];
