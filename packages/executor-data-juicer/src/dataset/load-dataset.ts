@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { configError, jobError, type Logger, nestedQuery, type Sample } from '@dj-sandbox/core';
 import { numpyPermutation } from '@dj-sandbox/numpy-random';
 import type { Batch, OriginTable } from '../runtime/batch.ts';
@@ -7,6 +7,7 @@ import { SpillFile } from '../runtime/spill-file.ts';
 import { collectFiles } from './collect-files.ts';
 import type { SourceSpec } from './dataset-sources.ts';
 import { type MalformedHandler, readFile } from './format-readers.ts';
+import { resolveMedia } from './resolve-media.ts';
 
 /** What loading needs from the recipe and the run. */
 export interface LoadOptions {
@@ -69,23 +70,6 @@ export function textKeyMissing(missing: readonly string[], sourcePath: string): 
     received: missing,
     fix: `Set text_keys to the field that holds the text in ${sourcePath}.`,
   });
-}
-
-/** Relative media entries become `join(datasetDir, p)` (spec §2.2 step 4c); URLs and absolute paths stay. */
-export function resolveMedia(sample: Sample, keys: readonly string[], base: string): void {
-  for (const key of keys) {
-    const list = sample[key];
-    if (!Array.isArray(list)) continue;
-    let changed: unknown[] | undefined;
-    for (let i = 0; i < list.length; i++) {
-      const p = list[i];
-      if (typeof p === 'string' && p && !isAbsolute(p) && !p.includes('://')) {
-        changed ??= list.slice();
-        changed[i] = join(base, p);
-      }
-    }
-    if (changed) sample[key] = changed;
-  }
 }
 
 /** Reads one source's files, applying `unify_format` (text-key check, null-text drop, media paths). */

@@ -1,5 +1,5 @@
 import { nestedQuery, type OperatorInstance, type Sample } from '@dj-sandbox/core';
-import { resolveMedia } from '../dataset/load-dataset.ts';
+import { resolveMedia } from '../dataset/resolve-media.ts';
 import { plainSchema, RowSchema } from '../export/row-schema.ts';
 import { splitExportRow } from '../export/split-export-row.ts';
 import type { Batch } from './batch.ts';
