@@ -6,10 +6,11 @@ import { checkConfig, PluginRegistry } from '@dj-sandbox/core';
 import { testdir } from '@dj-sandbox/test-utils';
 import { describe, expect, it } from 'vitest';
 
-// The reference sandbox's own example configs (spec §6), laid out as in its repository: ./configs/...
+// The reference sandbox's own example configs (docs/config.md#reference-example-configs), laid out as in its
+// repository: ./configs/...
 const REFERENCE = fileURLToPath(new URL('./__fixtures__/reference/configs', import.meta.url));
 
-describe('the reference example configs (spec §6)', () => {
+describe('the reference example configs', () => {
   it.each([
     'configs/demo/sandbox.yaml',
     'configs/easyanimate_text_to_video/1_single_op_pipeline.yaml',

@@ -208,7 +208,7 @@ function normalizePipelines(raw: ConfigTree, ctx: NormalizeContext): PipelineCon
 
 /**
  * Turns a validated written config into the runner's {@link SandboxConfig}: defaults applied, job files read,
- * single- and multi-pipeline formats unified, null lists treated as empty (spec/sandbox.md §1).
+ * single- and multi-pipeline formats unified, null lists treated as empty (docs/config.md#pipeline-formats).
  */
 export function normalizeConfig(raw: ConfigTree, ctx: NormalizeContext): SandboxConfig {
   const targets = raw.iter_targets;

@@ -7,7 +7,7 @@ const fileNamePart = z.string().refine((v) => !/[\\/]/.test(v) && !v.includes('.
   message: 'expected a name without "/" or ".." (it becomes part of a log file name inside work_dir)',
 });
 
-/** A job entry: an inline mapping or a path to a .yaml/.yml/.json file holding one (spec/sandbox.md §1.3). */
+/** A job entry: an inline mapping or a path to a .yaml/.yml/.json file holding one (docs/config.md#job-entries). */
 export const jobEntrySchema = z.union([
   z.string().describe('Path to a job config file (.yaml, .yml or .json), relative to the working directory.'),
   z
@@ -54,7 +54,7 @@ const pluginEntry = z.union([
   z.tuple([z.string(), z.unknown()]).describe('[package name, options].'),
 ]);
 
-/** The sandbox config as written (spec/sandbox.md §1.2), plus dj-sandbox's additions. */
+/** The sandbox config as written (docs/config.md#global-keys), plus dj-sandbox's additions. */
 export const sandboxConfigSchema = z.strictObject({
   $schema: z.string().optional().describe('Editor hint; ignored.'),
   project_name: fileNamePart.optional().describe('Project name; part of log file names. Default: hello_world.'),

@@ -1,4 +1,5 @@
-// tsyringe throws at import time without the Reflect polyfill; core owns that side effect (DESIGN §2).
+// tsyringe throws at import time without the Reflect polyfill; core owns that side effect
+// (docs/architecture.md#dependency-injection).
 import 'reflect-metadata';
 
 export * from './components/component-factory.ts';

@@ -57,10 +57,10 @@ async function resolveModel(name: unknown, cwd: string, env: ComponentEnv): Prom
 }
 
 /**
- * `DataEvaluator` type `dj_text_quality_classifier` (the reference's Gpt3QualityEvaluator, spec/sandbox.md
- * §4.5.1): scores `dataset_path` with the GPT-3-style quality classifier, writing the scored rows to
- * `<dataset_path>.tmp_res.jsonl/` (removed first, and deleted afterwards as the reference does, unless
- * `result_path` is set), and returns the mean `doc_score` as a number.
+ * `DataEvaluator` type `dj_text_quality_classifier` (the reference's Gpt3QualityEvaluator,
+ * docs/evaluators.md#dj_text_quality_classifier): scores `dataset_path` with the GPT-3-style quality classifier,
+ * writing the scored rows to `<dataset_path>.tmp_res.jsonl/` (removed first, and deleted afterwards as the reference
+ * does, unless `result_path` is set), and returns the mean `doc_score` as a number.
  */
 export const qualityClassifierEvaluator = defineComponent<ConfigTree>({
   kind: 'DataEvaluator',

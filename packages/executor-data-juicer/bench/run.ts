@@ -1,4 +1,5 @@
-// Benchmarks of the data engine (DESIGN §6.13): prints ONE JSON object. BENCH_MB sets the big input size (default 200).
+// Benchmarks of the data engine (docs/architecture.md#benchmarks): prints ONE JSON object. BENCH_MB sets the big input
+// size (default 200).
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -105,8 +105,8 @@ async function loadOne(
 }
 
 /**
- * Loads the plugins a config lists (DESIGN §2 discovery), then the installed first-party plugins that provide
- * hooks or component types the config uses but no listed plugin provides, and the installed operator packages
+ * Loads the plugins a config lists (docs/architecture.md#discovery), then the installed first-party plugins that
+ * provide hooks or component types the config uses but no listed plugin provides, and the installed operator packages
  * when the data engine is loaded.
  */
 export async function loadPlugins(

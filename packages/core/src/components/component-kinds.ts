@@ -1,4 +1,4 @@
-/** The ten component kinds of the reference's factories (spec/sandbox.md §4.1). */
+/** The ten component kinds of the reference's factories (docs/config.md#component-kinds). */
 export const COMPONENT_KINDS = [
   'DataExecutor',
   'DataAnalyzer',

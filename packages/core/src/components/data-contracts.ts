@@ -1,7 +1,7 @@
 import type { Component } from './define-component.ts';
 
 /**
- * Data-Juicer's overall analysis table (spec/dj-core.md §6.2) as the DataAnalyzer returns it: one column per stats
+ * Data-Juicer's overall analysis table (docs/recipes.md#analysis) as the DataAnalyzer returns it: one column per stats
  * key, one row per statistic (`count`, `mean`, `std`, `min`, percentiles such as `25%`, `max`). String rows
  * (`unique`, `top`, `freq`) are not included; a cell that does not apply is `null`.
  */
@@ -34,7 +34,7 @@ export interface AnalyzeDataResult {
   samples: number;
 }
 
-/** How to draw a probe sample from a recipe's dataset (the reference's `sample_data`, spec/dj-core.md §3.7). */
+/** How to draw a probe sample from a recipe's dataset (the reference's `sample_data`, docs/recipes.md#processing). */
 export interface SampleDataOptions {
   /** `data_probe_ratio`, in [0, 1]. */
   ratio: number;

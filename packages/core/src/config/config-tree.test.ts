@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deepEqual, expandDottedKeys, flattenLeaves, nestedQuery } from './config-tree.ts';
 import { iterPath } from './iter-path.ts';
 
-describe('config trees (spec §0)', () => {
+describe('config trees', () => {
   it('expands a dotted key into nested mappings, also inside lists', () => {
     expect(expandDottedKeys({ 'a.b': 1, c: [{ 'd.e': 2 }] })).toEqual({ a: { b: 1 }, c: [{ d: { e: 2 } }] });
   });
@@ -33,7 +33,7 @@ describe('config trees (spec §0)', () => {
   });
 });
 
-describe('iterPath (spec §2.6)', () => {
+describe('iterPath', () => {
   it.each([
     ['./outputs/demo-process/demo-processed.jsonl', 1, './outputs/demo-process/iter_1/demo-processed.jsonl'],
     ['./outputs/demo-bench/', 1, './outputs/demo-bench/iter_1'],

@@ -1,5 +1,5 @@
 /**
- * The config-tree semantics of the reference (spec/sandbox.md §0), which follow from jsonargparse Namespaces:
+ * The config-tree semantics of the reference (docs/config.md#config-trees), which follow from jsonargparse Namespaces:
  * dotted keys expand into nested mappings, iteration yields flattened leaves, and lookups distinguish a missing
  * key from a key that is present with `null`.
  */

@@ -17,8 +17,8 @@ export function pyJoin(...parts: string[]): string {
 }
 
 /**
- * The reference's `export_path` rewrite for iteration `n` (spec/sandbox.md §2.6): a path whose basename has a dot
- * that is not its first character is a file (`dir/iter_<n>/file`); anything else is a directory (`dir/iter_<n>`).
+ * The reference's `export_path` rewrite for iteration `n` (docs/config.md#iteration-paths): a path whose basename has a
+ * dot that is not its first character is a file (`dir/iter_<n>/file`); anything else is a directory (`dir/iter_<n>`).
  * Paths are joined the way Python joins them, without normalising `./`.
  */
 export function iterPath(path: string, n: number): string {

@@ -5,7 +5,7 @@ import { configError } from '../errors/errors.ts';
 import { type ConfigTree, expandDottedKeys, isMapping } from './config-tree.ts';
 import { parseSource } from './parse-source.ts';
 
-/** File extensions a job entry, `dj_configs` or `extra_configs` may point to (spec/sandbox.md §1.3). */
+/** File extensions a job entry, `dj_configs` or `extra_configs` may point to (docs/config.md#job-entries). */
 export const SIDE_CONFIG_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
 
 /**

@@ -12,7 +12,7 @@ function escapeAscii(text: string): string {
   return text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** Values JSON cannot hold become something it can, so a write never fails half-way (spec §8.2.8). */
+/** Values JSON cannot hold become something it can, so a write never fails half-way (docs/config.md#context-infos). */
 function jsonSafe(value: unknown): unknown {
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
   if (typeof value === 'number' && !Number.isFinite(value)) return null;

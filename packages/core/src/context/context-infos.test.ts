@@ -14,7 +14,7 @@ function sample(): ContextInfos {
   return ctx;
 }
 
-describe('context infos (spec §2.8)', () => {
+describe('context infos', () => {
   it('finds the first job with a meta_name and matches the output key whole', () => {
     const ctx = sample();
     expect(ctx.lookup('anonymous.analysis.0')).toEqual({ found: true, value: './out/iter_1/x.jsonl' });

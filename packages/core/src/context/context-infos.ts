@@ -21,7 +21,7 @@ export interface ContextInfosJson {
 }
 
 /**
- * Every job's recorded outputs for one iteration, with the reference's lookup rules (spec/sandbox.md §2.8):
+ * Every job's recorded outputs for one iteration, with the reference's lookup rules (docs/config.md#context-infos):
  * `<pipeline>.<meta_name>.<output key>` (first job with that meta_name wins, the output key is matched whole) and
  * `-1.<output key>` (the latest recorded job of the current iteration).
  */

@@ -7,7 +7,7 @@ import type { ExtensionPoint, Ref } from '../refs/create-ref.ts';
 import type { Tracker } from '../tracker/tracker.ts';
 import type { JobGroup } from '../types/sandbox-config.ts';
 
-/** Everything a hook body receives (DESIGN §2). */
+/** Everything a hook body receives (docs/architecture.md#hooks-and-components). */
 export interface HookContext {
   /** The hook name, e.g. `ProcessDataHook`. */
   readonly hook: string;

@@ -1,6 +1,6 @@
 import type { ComponentKind } from '../components/component-kinds.ts';
 
-/** The 12 hook names of the reference: the public vocabulary of job configs (spec/sandbox.md §3). */
+/** The 12 hook names of the reference: the public vocabulary of job configs (docs/config.md#hooks). */
 export const REFERENCE_HOOK_NAMES = [
   'ProbeViaAnalyzerHook',
   'ProbeViaModelInferHook',

@@ -20,7 +20,7 @@ function deepAssign(target: ConfigTree, key: string, value: unknown): void {
 }
 
 /**
- * Applies one `local` or `input` entry (spec/sandbox.md §2.5): `<group>` replaces the whole config,
+ * Applies one `local` or `input` entry (docs/config.md#local-and-input): `<group>` replaces the whole config,
  * `<group>.<k1>...<kn>` navigates to `k1..k(n-1)` and sets `kn`. Unlike the reference, a missing intermediate
  * mapping is created instead of failing with a type error.
  */

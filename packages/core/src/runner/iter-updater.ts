@@ -11,7 +11,7 @@ export interface IterUpdate {
   localKey: string;
 }
 
-/** Parses one `iter_updater` entry (spec/sandbox.md §2.11). */
+/** Parses one `iter_updater` entry (docs/config.md#iteration-updater). */
 export function parseIterUpdate(from: string, to: string, path: string): IterUpdate | DjSandboxError {
   const parts = to.split('.');
   if (parts.length < 4 || (parts[2] !== 'dj_configs' && parts[2] !== 'extra_configs')) {

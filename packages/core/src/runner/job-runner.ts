@@ -11,7 +11,9 @@ import { applyConfigUpdate, type JobConfigs } from './config-update.ts';
 import { recordJob } from './record-outputs.ts';
 import type { RunServices } from './run-services.ts';
 
-/** Data-Juicer's default `export_path`, filled in when a recipe has none (spec/dj-core.md §1.2). */
+/**
+ * Data-Juicer's default `export_path`, filled in when a recipe has none (docs/recipes.md#recipe-files-and-defaults).
+ */
 export const DJ_DEFAULT_EXPORT_PATH = './outputs/hello_world/hello_world.jsonl';
 
 /**
@@ -108,7 +110,7 @@ export interface RunJobOptions {
 }
 
 /**
- * Runs one job through the reference's hook lifecycle (spec/sandbox.md §2.3): tolerant parse, `local` then
+ * Runs one job through the reference's hook lifecycle (docs/config.md#hook-lifecycle): tolerant parse, `local` then
  * `input`, strict re-parse when they changed anything, the `export_path` → `iter_<n>` rewrite (on a copy, so it
  * never accumulates), the hook body, and output recording.
  */

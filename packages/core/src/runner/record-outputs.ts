@@ -3,8 +3,8 @@ import { jobError } from '../errors/errors.ts';
 import { isMultiOutput } from '../hooks/define-hook.ts';
 
 /**
- * Turns a hook's return value into recorded outputs (spec/sandbox.md §2.7): a {@link multiOutput} gives N outputs,
- * a one-element array gives its element, anything else one output. Unlike the reference, a falsy result (`0`,
+ * Turns a hook's return value into recorded outputs (docs/config.md#output-recording): a {@link multiOutput} gives N
+ * outputs, a one-element array gives its element, anything else one output. Unlike the reference, a falsy result (`0`,
  * `''`, `[]`, `null`) is recorded as it is, and `undefined` records a job with no outputs.
  */
 export function normaliseOutputs(result: unknown): unknown[] {

@@ -113,7 +113,7 @@ function stopAfter(
 }
 
 /**
- * Runs a sandbox config: iterations of pipelines of jobs (spec/sandbox.md §2.1), with `context_infos.json` written
+ * Runs a sandbox config: iterations of pipelines of jobs (docs/config.md#the-run), with `context_infos.json` written
  * atomically after every job. With `resume`, it continues from the first unfinished job, matching pipelines by
  * name, and never reruns a finished job.
  */

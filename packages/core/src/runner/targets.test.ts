@@ -8,7 +8,7 @@ function ctxWith(value: unknown): ContextInfos {
   return ctx;
 }
 
-describe('iteration targets (spec §2.9)', () => {
+describe('iteration targets', () => {
   it('takes the first comparator in the reference order and formats the value like Python', () => {
     expect(parseTarget('p.eval.score >= 1', 't')).toMatchObject({
       key: 'p.eval.score',

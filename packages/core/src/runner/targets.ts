@@ -24,8 +24,8 @@ export function pythonFloat(value: number): string {
 }
 
 /**
- * Parses a target string as the reference does (spec/sandbox.md §2.9), but never evaluates it as code, and reports
- * a comparator that appears twice instead of crashing.
+ * Parses a target string as the reference does (docs/config.md#iteration-targets), but never evaluates it as code, and
+ * reports a comparator that appears twice instead of crashing.
  */
 export function parseTarget(raw: string, path: string): IterTarget | DjSandboxError {
   const op = TARGET_OPERATORS.find((candidate) => raw.includes(candidate));

@@ -23,7 +23,7 @@ export interface TrackedMetric extends TrackScope {
 export interface Tracker {
   /**
    * Records `value` under `metaName`: a mapping is flattened to `<metaName>.<k1>.<k2>` leaves, anything else is
-   * stored as is (spec/sandbox.md §2.12).
+   * stored as is (docs/config.md#the-tracker).
    */
   watch(value: unknown, metaName: string, scope: TrackScope): void;
   /** The latest value stored under exactly `key`, or `undefined`. */

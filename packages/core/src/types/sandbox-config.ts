@@ -20,7 +20,7 @@ export const GROUP_LABELS: Record<JobGroup, string> = {
   evaluation_job_configs: 'Evaluation',
 };
 
-/** A job entry after loading (inline, or read from its file), as spec/sandbox.md §1.3 describes. */
+/** A job entry after loading (inline, or read from its file), as docs/config.md#job-entries describes. */
 export interface JobConfig {
   hook: string;
   /** `anonymous_meta_name` when absent; `null` when written as null. */
@@ -47,7 +47,7 @@ export interface PipelineConfig {
   configPath: string;
 }
 
-/** Global keys of a sandbox config (spec/sandbox.md §1.2), with their defaults applied. */
+/** Global keys of a sandbox config (docs/config.md#global-keys), with their defaults applied. */
 export interface SandboxGlobals {
   project_name: string;
   experiment_name: string;
@@ -75,7 +75,7 @@ export interface SandboxConfig extends SandboxGlobals {
   raw: ConfigTree;
 }
 
-/** Defaults of the global keys (spec/sandbox.md §1.2). */
+/** Defaults of the global keys (docs/config.md#global-keys). */
 export const GLOBAL_DEFAULTS: SandboxGlobals = {
   project_name: 'hello_world',
   experiment_name: 'experiment1',

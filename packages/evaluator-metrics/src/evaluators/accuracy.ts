@@ -11,7 +11,7 @@ export interface AccuracyResult {
 }
 
 /**
- * `DataEvaluator` type `accuracy` (spec/sandbox.md §4.5.4): per dataset pair, the share of rows whose predicted
+ * `DataEvaluator` type `accuracy` (docs/evaluators.md#accuracy): per dataset pair, the share of rows whose predicted
  * label equals the ground-truth label as Python strings (`str(pred) == str(gt)`, a missing value is `None`).
  * Returns two outputs: the per-pair results and the highest accuracy. A pair with no rows gets `accuracy: null`
  * (the reference divided by zero); when no pair has rows, the job fails.

@@ -12,7 +12,7 @@ export interface MseResult {
 }
 
 /**
- * `DataEvaluator` type `mse` (spec/sandbox.md §4.5.5): per dataset pair, the mean squared error between the
+ * `DataEvaluator` type `mse` (docs/evaluators.md#mse): per dataset pair, the mean squared error between the
  * predicted and ground-truth values parsed as Python `float()` does; a value that does not parse (null and missing
  * values included, where the reference raised) is a `format_error` and its row is skipped. Returns two outputs:
  * the per-pair results and the lowest MSE. A pair where no row parsed gets `mse: null` (the reference divided by

@@ -49,8 +49,8 @@ function requireKey(env: ComponentEnv, config: ConfigTree, key: string, what: st
 }
 
 /**
- * Reads the shared params of the accuracy and MSE evaluators (spec/sandbox.md §4.5.4): the predicted paths, the
- * ground-truth paths (the predicted files themselves when empty, with a warning; otherwise one per predicted
+ * Reads the shared params of the accuracy and MSE evaluators (docs/evaluators.md#shared-parameters): the predicted
+ * paths, the ground-truth paths (the predicted files themselves when empty, with a warning; otherwise one per predicted
  * path), the keys; keeps only pairs where both files exist, relative to the working directory.
  */
 export function readPairConfig(

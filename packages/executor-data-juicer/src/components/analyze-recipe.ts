@@ -18,9 +18,9 @@ import { exportTypeOf } from '../recipe/init-recipe.ts';
 import { prepareRun, type RunTuning } from './engine-env.ts';
 
 /**
- * Data-Juicer's Analyzer (spec §6): computes the stats of every filter in `process` without dropping anything,
- * writes `<stem>_stats.jsonl` (and the dataset with stats when `export_original_dataset`), then the overall table
- * (`analysis/overall.csv`, `overall.md`), per-stat figures and the Pearson correlation heat map.
+ * Data-Juicer's Analyzer (docs/recipes.md#analysis): computes the stats of every filter in `process` without dropping
+ * anything, writes `<stem>_stats.jsonl` (and the dataset with stats when `export_original_dataset`), then the overall
+ * table (`analysis/overall.csv`, `overall.md`), per-stat figures and the Pearson correlation heat map.
  */
 export async function analyzeRecipe(
   tree: ConfigTree,

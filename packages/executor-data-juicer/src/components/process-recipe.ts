@@ -4,8 +4,8 @@ import { exportTypeOf } from '../recipe/init-recipe.ts';
 import { prepareRun, type RunTuning } from './engine-env.ts';
 
 /**
- * Data-Juicer's `DefaultExecutor.run()` (spec §3.7): loads the recipe's datasets, streams them through `process`,
- * exports the result and the `_stats.jsonl` side file (spec §2.4).
+ * Data-Juicer's `DefaultExecutor.run()` (docs/recipes.md#processing): loads the recipe's datasets, streams them through
+ * `process`, exports the result and the `_stats.jsonl` side file (docs/recipes.md#export).
  */
 export async function processRecipe(
   tree: ConfigTree,

@@ -32,9 +32,9 @@ function normaliseSuffixes(suffixes: unknown): string[] {
 }
 
 /**
- * Collects the files of a dataset path (spec §2.2 steps 1–2): a file, or every file under a folder (recursively, in
- * name order), restricted to `suffixes` when given; the formatter covering the most files wins and only its files
- * are loaded.
+ * Collects the files of a dataset path (docs/recipes.md#loading-files): a file, or every file under a folder
+ * (recursively, in name order), restricted to `suffixes` when given; the formatter covering the most files wins and
+ * only its files are loaded.
  */
 export function collectFiles(path: string, suffixes: unknown, configPath: string): DatasetFiles {
   const all: string[] = [];

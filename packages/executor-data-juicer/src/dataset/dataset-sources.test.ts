@@ -5,7 +5,7 @@ import { datasetSources, mixtureCounts, parseDatasetPath } from './dataset-sourc
 import { shellSplit } from './shell-split.ts';
 
 describe('dataset specifications', () => {
-  it('parses weights in dataset_path as the weight of the next path (spec §1.3 example)', () => {
+  it('parses weights in dataset_path as the weight of the next path', () => {
     expect(parseDatasetPath('0.5 a.jsonl b_dir 2 c.jsonl')).toEqual([
       { path: 'a.jsonl', weight: 0.5 },
       { path: 'b_dir', weight: 1 },

@@ -16,8 +16,8 @@ export interface SourceSpec {
 }
 
 /**
- * Parses a `dataset_path` string (spec §1.3): shell-split; a token that parses as a float is the weight (negative
- * → 0) of the NEXT path; a path without a weight gets 1.0.
+ * Parses a `dataset_path` string (docs/recipes.md#dataset-sources): shell-split; a token that parses as a float is the
+ * weight (negative → 0) of the NEXT path; a path without a weight gets 1.0.
  */
 export function parseDatasetPath(value: string): Array<{ path: string; weight: number }> {
   const out: Array<{ path: string; weight: number }> = [];
@@ -36,7 +36,7 @@ export function parseDatasetPath(value: string): Array<{ path: string; weight: n
 
 /**
  * Row counts of `dataset.max_sample_num` mixing: weights normalised to sum 1, `ceil(max·w_i)`, then capped so the
- * running total never exceeds `max` (spec §1.3).
+ * running total never exceeds `max` (docs/recipes.md#dataset-sources).
  */
 export function mixtureCounts(weights: readonly number[], maxSampleNum: number): number[] {
   const total = weights.reduce((a, b) => a + b, 0);

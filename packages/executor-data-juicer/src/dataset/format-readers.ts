@@ -160,7 +160,7 @@ async function* readText(file: string): AsyncGenerator<RawChunk> {
   yield { samples: [{ text: await readWholeFile(file) }], lines: [1] };
 }
 
-/** Reads one file with a formatter's semantics (spec §2.2 step 3). */
+/** Reads one file with a formatter's semantics (docs/recipes.md#loading-files). */
 export function readFile(
   formatter: FormatterName,
   file: string,

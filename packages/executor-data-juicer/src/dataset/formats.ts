@@ -1,4 +1,7 @@
-/** Data-Juicer's formatters and the suffixes they load (spec §2.2; TextFormatter's list from `formatter/text_formatter.py`). */
+/**
+ * Data-Juicer's formatters and the suffixes they load (docs/recipes.md#loading-files; TextFormatter's list from
+ * `formatter/text_formatter.py`).
+ */
 export type FormatterName = 'json' | 'parquet' | 'csv' | 'tsv' | 'text';
 
 const TEXT_SUFFIXES = [

@@ -119,9 +119,9 @@ async function* readSource(source: SourceSpec, opts: LoadOptions): AsyncGenerato
 }
 
 /**
- * Data-Juicer's `random_sample` (spec §2.3) over a source: `n = sampleNum ?? ceil(N·weight)` rows in the order of
- * numpy's `default_rng(42).permutation(N)`, repeating the permutation when n > N. The source is spilled to disk
- * first so that only offsets are held in memory.
+ * Data-Juicer's `random_sample` (docs/recipes.md#sampling) over a source: `n = sampleNum ?? ceil(N·weight)` rows in the
+ * order of numpy's `default_rng(42).permutation(N)`, repeating the permutation when n > N. The source is spilled to
+ * disk first so that only offsets are held in memory.
  */
 async function* sampleSource(source: SourceSpec, opts: LoadOptions, index: number): AsyncGenerator<Batch> {
   const spill = new SpillFile(join(opts.tempDir, `source-${index}.jsonl`));
@@ -158,7 +158,7 @@ async function* rebatch(input: AsyncIterable<Batch>, size: number): AsyncGenerat
   if (current.samples.length) yield current;
 }
 
-/** Streams every source in config order, as batches of `batchSize` samples (spec §1.3, §2.2, §2.3). */
+/** Streams every source in config order, as batches of `batchSize` samples (docs/recipes.md#dataset-sources). */
 export function loadDataset(sources: readonly SourceSpec[], opts: LoadOptions): AsyncGenerator<Batch> {
   async function* all(): AsyncGenerator<Batch> {
     for (let i = 0; i < sources.length; i++) {

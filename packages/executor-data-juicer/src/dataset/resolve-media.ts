@@ -4,7 +4,7 @@ import type { Sample } from '@dj-sandbox/core';
 // Its own module: worker threads call it on every row they parse, and importing it from load-dataset.ts made each
 // worker load the CSV and Parquet readers too (~85 ms of its start-up).
 
-/** Relative media entries become `join(datasetDir, p)` (as Data-Juicer's loader does); URLs and absolute paths stay. */
+/** Relative media entries become `join(datasetDir, p)` (docs/recipes.md#loading-files); URLs and absolute paths stay. */
 export function resolveMedia(sample: Sample, keys: readonly string[], base: string): void {
   for (const key of keys) {
     const list = sample[key];

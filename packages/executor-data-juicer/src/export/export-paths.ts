@@ -1,6 +1,6 @@
 import { basename, dirname, join } from 'node:path';
 
-/** `<stem>_stats.jsonl` next to the export (spec §2.4 step 1): `out/x.jsonl` → `out/x_stats.jsonl`. */
+/** `<stem>_stats.jsonl` next to the export (docs/recipes.md#export): `out/x.jsonl` → `out/x_stats.jsonl`. */
 export function statsPathOf(exportPath: string): string {
   const base = basename(exportPath);
   const dot = base.lastIndexOf('.');
@@ -9,7 +9,7 @@ export function statsPathOf(exportPath: string): string {
 }
 
 /**
- * Shard file names (spec §2.4 step 3): `<dir>/<basename before its first dot>-<i>-of-<k>.<suffix>`, numbers
+ * Shard file names (docs/recipes.md#export): `<dir>/<basename before its first dot>-<i>-of-<k>.<suffix>`, numbers
  * zero-padded to `len(str(k)) + 1` digits: k = 3 → `demo-00-of-03.jsonl`.
  */
 export function shardPaths(exportPath: string, shards: number, suffix: string): string[] {

@@ -9,7 +9,7 @@ import { writeParquet } from './parquet-export.ts';
 import { RowSchema } from './row-schema.ts';
 import { META_KEY, STATS_KEY, splitExportRow } from './split-export-row.ts';
 
-/** Hash columns removed on export unless `keep_hashes_in_res_ds` (spec §2.4). */
+/** Hash columns removed on export unless `keep_hashes_in_res_ds` (docs/recipes.md#export). */
 export const HASH_KEYS = [
   '__dj__uid',
   '__dj__hash',
@@ -20,7 +20,7 @@ export const HASH_KEYS = [
   '__dj__is_unique',
 ];
 
-/** How to export (spec §2.4). */
+/** How to export (docs/recipes.md#export). */
 export interface ExportOptions {
   readonly exportPath: string;
   readonly type: 'jsonl' | 'json' | 'parquet';

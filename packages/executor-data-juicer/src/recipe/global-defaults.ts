@@ -1,6 +1,6 @@
 /**
- * Data-Juicer's global recipe defaults (spec/dj-core.md §1.2, `data_juicer/config/config.py`), plus our additions.
- * `work_dir: null` means `dirname(export_path)`.
+ * Data-Juicer's global recipe defaults (docs/recipes.md#recipe-files-and-defaults; Data-Juicer's
+ * `data_juicer/config/config.py`), plus our additions. `work_dir: null` means `dirname(export_path)`.
  */
 export const GLOBAL_DEFAULTS: Readonly<Record<string, unknown>> = Object.freeze({
   project_name: 'hello_world',
@@ -61,7 +61,7 @@ export const GLOBAL_DEFAULTS: Readonly<Record<string, unknown>> = Object.freeze(
   strict: false,
 });
 
-/** Parameters every operator accepts (spec §1.4), with their defaults. */
+/** Parameters every operator accepts (docs/recipes.md#operator-parameters), with their defaults. */
 export const COMMON_OP_DEFAULTS: Readonly<Record<string, unknown>> = Object.freeze({
   text_key: 'text',
   image_key: 'images',
@@ -86,7 +86,7 @@ export const COMMON_OP_DEFAULTS: Readonly<Record<string, unknown>> = Object.free
   turbo: false,
 });
 
-/** Parameters every filter accepts besides the common ones (spec §1.4). */
+/** Parameters every filter accepts besides the common ones (docs/recipes.md#operator-parameters). */
 export const FILTER_OP_DEFAULTS: Readonly<Record<string, unknown>> = Object.freeze({
   min_closed_interval: true,
   max_closed_interval: true,

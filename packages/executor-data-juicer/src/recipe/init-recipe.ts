@@ -13,7 +13,7 @@ import {
 import { COMMON_OP_DEFAULTS, FILTER_OP_DEFAULTS, GLOBAL_DEFAULTS } from './global-defaults.ts';
 import type { DjRecipe, ResolvedOp } from './recipe-types.ts';
 
-/** Export formats of the standalone executor (spec §2.4). */
+/** Export formats of the standalone executor (docs/recipes.md#export). */
 export const EXPORT_TYPES = ['jsonl', 'json', 'parquet'] as const;
 
 /** Options of {@link initRecipe}. */
@@ -26,7 +26,7 @@ export interface InitRecipeOptions {
   onWarning?: (warning: DjSandboxError) => void;
 }
 
-/** The export format: `export_type`, else the suffix of `export_path` (spec §1.2). */
+/** The export format: `export_type`, else the suffix of `export_path` (docs/recipes.md#recipe-files-and-defaults). */
 export function exportTypeOf(tree: ConfigTree): string {
   const explicit = tree.export_type;
   if (typeof explicit === 'string' && explicit) return explicit.replace(/^\./, '');
@@ -111,11 +111,11 @@ async function resolveOp(
 }
 
 /**
- * Normalises a raw Data-Juicer recipe (spec §1.1–1.2): fills every global default, makes `export_path` and
- * `work_dir` absolute, expands each `process` entry to its full parameter dict (common defaults, the op's schema
- * defaults, global injection of `text_key` = first of `text_keys`, `image_key`, ..., `num_proc` = `np` where the op
- * leaves them unset or null) and validates it with the operator's `params` schema. Every problem is reported at
- * once as a `ConfigProblems` error. Pure: reads no file.
+ * Normalises a raw Data-Juicer recipe (docs/recipes.md#recipe-files-and-defaults): fills every global default, makes
+ * `export_path` and `work_dir` absolute, expands each `process` entry to its full parameter dict (common defaults, the
+ * op's schema defaults, global injection of `text_key` = first of `text_keys`, `image_key`, ..., `num_proc` = `np`
+ * where the op leaves them unset or null) and validates it with the operator's `params` schema. Every problem is
+ * reported at once as a `ConfigProblems` error. Pure: reads no file.
  */
 export async function initRecipe(
   tree: ConfigTree,

@@ -38,8 +38,8 @@ function joinSelect(m: Pool, n: Pool): { select: string | null; overlap: string[
 }
 
 /**
- * `data_pool_cartesian_join` (spec/sandbox.md §4.3.7): for every pool i of set M and j of set N, writes
- * `<P>_cartesian_join_<i>_<j>.jsonl` where row k is row ⌊k/|N_j|⌋ of M_i merged with row k mod |N_j| of N_j.
+ * `data_pool_cartesian_join` (docs/data-pools.md#data_pool_cartesian_join): for every pool i of set M and j of set N,
+ * writes `<P>_cartesian_join_<i>_<j>.jsonl` where row k is row ⌊k/|N_j|⌋ of M_i merged with row k mod |N_j| of N_j.
  * Differences: a field present on both sides takes N's value (the reference's behaviour was undefined); an unset
  * `export_path` defaults to {@link defaultJoinExportPath}; a set without existing pools fails clearly.
  */

@@ -55,8 +55,8 @@ async function indexIdentities(ctx: PoolContext, pools: Pool[]): Promise<string>
 }
 
 /**
- * `data_pool_combination` (spec/sandbox.md §4.3.2): intersects rank-ordered pools by sample identity and writes
- * every non-empty combination as `<P>_top_<label>_num_<count>.jsonl`. Only identities and row positions are
+ * `data_pool_combination` (docs/data-pools.md#data_pool_combination): intersects rank-ordered pools by sample identity
+ * and writes every non-empty combination as `<P>_top_<label>_num_<count>.jsonl`. Only identities and row positions are
  * indexed (in DuckDB); rows are copied from the pool files. Difference: rows are written deterministically, in the
  * order they first appear in the lowest-ranked pool of the combination (the reference used set order).
  */

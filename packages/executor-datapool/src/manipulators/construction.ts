@@ -50,10 +50,10 @@ function sortValue(field: string, type: DuckDBType): string | undefined {
 }
 
 /**
- * `data_pool_construction`: splits each analysed pool into rank-ordered parts, once per stats key (spec/sandbox.md
- * §4.3.1). The sorts accumulate as the reference's in-place stable sorts do: the order for key k is by
- * (v_k, v_{k-1}, ..., v_1, original position). Differences: a skipped pool (no stats, empty) is skipped cleanly,
- * and null stats sort first instead of failing.
+ * `data_pool_construction`: splits each analysed pool into rank-ordered parts, once per stats key
+ * (docs/data-pools.md#data_pool_construction). The sorts accumulate as the reference's in-place stable sorts do: the
+ * order for key k is by (v_k, v_{k-1}, ..., v_1, original position). Differences: a skipped pool (no stats, empty) is
+ * skipped cleanly, and null stats sort first instead of failing.
  */
 export async function runConstruction(params: ConstructionParams, ctx: PoolContext): Promise<string[]> {
   const { inputs, exportPath: out } = await checkIoPaths(ctx, params.dataset_path, params.export_path);

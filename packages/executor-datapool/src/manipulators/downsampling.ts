@@ -23,8 +23,8 @@ export const downsamplingParams = baseConfig
 export type DownsamplingParams = z.output<typeof downsamplingParams>;
 
 /**
- * `data_pool_downsampling` (spec/sandbox.md §4.3.5): shuffles each pool with the seed and keeps the first
- * `min(target, N)` rows, written to `<name>_<target>.jsonl`; the target defaults to the smallest pool's size.
+ * `data_pool_downsampling` (docs/data-pools.md#data_pool_downsampling): shuffles each pool with the seed and keeps the
+ * first `min(target, N)` rows, written to `<name>_<target>.jsonl`; the target defaults to the smallest pool's size.
  * Difference: `seed` is honoured when `shuffle_seed` is absent (the reference ignored it).
  */
 export async function runDownsampling(params: DownsamplingParams, ctx: PoolContext): Promise<string[]> {

@@ -27,9 +27,9 @@ export const duplicationParams = baseConfig.extend({
 export type DuplicationParams = z.output<typeof duplicationParams>;
 
 /**
- * `data_pool_duplication` (spec/sandbox.md §4.3.3): for each pool and each `t`, writes `t` concatenated copies
- * (shuffled with `shuffle_seed` when `shuffle`) to `<name>_x<t>.jsonl`. Differences: `dataset_path` may be a
- * string (the reference iterated its characters) and missing pools are skipped.
+ * `data_pool_duplication` (docs/data-pools.md#data_pool_duplication): for each pool and each `t`, writes `t`
+ * concatenated copies (shuffled with `shuffle_seed` when `shuffle`) to `<name>_x<t>.jsonl`. Differences: `dataset_path`
+ * may be a string (the reference iterated its characters) and missing pools are skipped.
  */
 export async function runDuplication(params: DuplicationParams, ctx: PoolContext): Promise<string[]> {
   const { inputs, exportPath: out } = await checkIoPaths(ctx, params.dataset_path, params.export_path);

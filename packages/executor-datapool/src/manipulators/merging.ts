@@ -26,10 +26,10 @@ function isFileLike(cwd: string, path: string): boolean {
 }
 
 /**
- * `data_pool_merging` (spec/sandbox.md §4.3.6): concatenates the pools in order (columns unified by name) and
- * returns the single merged path `<export>/<P>_merged.jsonl`. Difference: an `export_path` named like a data file
- * (`new_prompts.jsonl`) that is not an existing directory is the merged file itself (the reference made a
- * directory of that name).
+ * `data_pool_merging` (docs/data-pools.md#data_pool_merging): concatenates the pools in order (columns unified by name)
+ * and returns the single merged path `<export>/<P>_merged.jsonl`. Difference: an `export_path` named like a data file
+ * (`new_prompts.jsonl`) that is not an existing directory is the merged file itself (the reference made a directory of
+ * that name).
  */
 export async function runMerging(params: MergingParams, ctx: PoolContext): Promise<string> {
   const asFile = typeof params.export_path === 'string' && isFileLike(ctx.cwd, params.export_path);

@@ -55,12 +55,13 @@ function compareTuples(a: readonly Scalar[], b: readonly Scalar[]): number {
 }
 
 /**
- * `data_pool_ranking` (spec/sandbox.md §4.3.4): ranks pools by their metrics (tuples of the `ranking_keys` values,
- * compared in order), stably, and returns the paths truncated to `top_n`. Writes no files. Differences: keys are
- * checked on every metrics entry (the reference checked only the first); with no usable key, plain-number metrics
- * rank by value and mapping metrics fail clearly (the reference raised a type error); a single path with a single
- * metrics mapping is accepted (a job that made one file records a string); a metrics entry may name a JSON file
- * holding the mapping (an evaluator's results file), since a config cannot assemble a list from several jobs' outputs.
+ * `data_pool_ranking` (docs/data-pools.md#data_pool_ranking): ranks pools by their metrics (tuples of the
+ * `ranking_keys` values, compared in order), stably, and returns the paths truncated to `top_n`. Writes no files.
+ * Differences: keys are checked on every metrics entry (the reference checked only the first); with no usable key,
+ * plain-number metrics rank by value and mapping metrics fail clearly (the reference raised a type error); a single
+ * path with a single metrics mapping is accepted (a job that made one file records a string); a metrics entry may name
+ * a JSON file holding the mapping (an evaluator's results file), since a config cannot assemble a list from several
+ * jobs' outputs.
  */
 export async function runRanking(params: RankingParams, ctx: PoolContext): Promise<string[]> {
   const paths = typeof params.dataset_path === 'string' ? [params.dataset_path] : params.dataset_path;

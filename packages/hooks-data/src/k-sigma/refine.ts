@@ -27,11 +27,11 @@ function cell(table: OverallTable, key: string, row: string): number {
 }
 
 /**
- * Data-Juicer's `modify_recipe_k_sigma` (spec/dj-core.md §7) over a copy of `recipe`: for every op with a stats key
- * in the table and every numeric parameter the user wrote whose name contains `max` (`mean + k·std`) or else
- * `min` (`mean − k·std`), overwrite the parameter. Differences from Data-Juicer: values are fitted into the
- * parameter's valid range (see {@link fitToBounds}); non-numeric parameters such as `min_closed_interval` are
- * never touched; NaN (the std of one sample, or a missing cell) leaves the parameter as written.
+ * Data-Juicer's `modify_recipe_k_sigma` (docs/recipes.md#k-sigma-refinement) over a copy of `recipe`: for every op with
+ * a stats key in the table and every numeric parameter the user wrote whose name contains `max` (`mean + k·std`) or
+ * else `min` (`mean − k·std`), overwrite the parameter. Differences from Data-Juicer: values are fitted into the
+ * parameter's valid range (see {@link fitToBounds}); non-numeric parameters such as `min_closed_interval` are never
+ * touched; NaN (the std of one sample, or a missing cell) leaves the parameter as written.
  */
 export function refineKSigma(
   recipe: ConfigTree,

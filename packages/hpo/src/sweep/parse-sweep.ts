@@ -10,8 +10,8 @@ import { type HyperbandConfig, type ParamSpec, type Sweep, TPE_DEFAULTS, type Tp
 import { zodProblems } from './zod-problems.ts';
 
 /**
- * Validates a W&B sweep config (spec/dj-core.md §8) and normalises it. Every problem is collected and thrown at
- * once as {@link ConfigProblems}, each with its path, what was expected, what was received and a fix.
+ * Validates a W&B sweep config (docs/recipe-search.md#the-sweep-config) and normalises it. Every problem is collected
+ * and thrown at once as {@link ConfigProblems}, each with its path, what was expected, what was received and a fix.
  */
 export function parseSweep(input: unknown): Sweep {
   const problems: DjSandboxError[] = [];

@@ -1,6 +1,6 @@
 /**
- * Data-Juicer's nested key lookup (spec/dj-core.md §2.1): the full dotted string as a flat key first, then level by
- * level; a missing key yields `undefined`.
+ * Data-Juicer's nested key lookup (docs/recipes.md#sample-fields-and-nested-keys): the full dotted string as a flat key
+ * first, then level by level; a missing key yields `undefined`.
  */
 export function getNested(obj: unknown, dottedKey: string): unknown {
   if (obj === null || typeof obj !== 'object') return undefined;

@@ -1,12 +1,13 @@
 /**
- * Data-Juicer's `SPECIAL_CHARACTERS` (spec/dj-core.md §4.0): ASCII punctuation, digits, ASCII whitespace, 188 further
- * code points, and every single-code-point key of the Python `emoji` package's `EMOJI_DATA`. The emoji part is
- * approximated by the Unicode `Emoji` property of this Node's ICU, which lists the same base characters.
+ * Data-Juicer's `SPECIAL_CHARACTERS` (docs/text-operators.md#shared-helpers): ASCII punctuation, digits, ASCII
+ * whitespace, 188 further code points, and every single-code-point key of the Python `emoji` package's `EMOJI_DATA`.
+ * The emoji part is approximated by the Unicode `Emoji` property of this Node's ICU, which lists the same base
+ * characters.
  */
 
 const ASCII_SPECIAL = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~0123456789 \t\n\r\x0b\x0c';
 
-// The "OTHER" list of §4.0, verified against Data-Juicer's source.
+// Data-Juicer's list of further special characters, verified against its source.
 const OTHER_SPECIAL = [
   0x81, 0x82, 0x83, 0x84, 0x85, 0x91, 0x92, 0x93, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9c, 0x9d, 0xa1, 0xa2, 0xa3, 0xa4,
   0xa5, 0xa6, 0xa7, 0xa8, 0xa9, 0xaa, 0xab, 0xad, 0xae, 0xaf, 0xb0, 0xb1, 0xb2, 0xb3, 0xb4, 0xb7, 0xb8, 0xb9, 0xba,

@@ -18,7 +18,7 @@ import { tokenNumFilter } from './token-num-filter.ts';
 import { wordRepetitionFilter } from './word-repetition-filter.ts';
 import { wordsNumFilter } from './words-num-filter.ts';
 
-/** Every text filter operator of this package (spec/dj-core.md §4.1), in the spec's order. */
+/** Every text filter operator of this package (docs/text-operators.md#filters), in Data-Juicer's documented order. */
 export const filters: AnyOperatorDefinition[] = [
   alphanumericFilter,
   averageLineLengthFilter,

@@ -4,7 +4,7 @@ import { defineTextMapper } from './internal/define-text-mapper.ts';
 const BLOCK_COMMENT = /\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\//;
 const COPYRIGHT = /copyright/i;
 
-/** Data-Juicer's copyright-header cleaning of one text (spec §4.2 clean_copyright_mapper). */
+/** Data-Juicer's copyright-header cleaning of one text (docs/text-operators.md#mappers). */
 export function cleanCopyright(text: string): string {
   const m = BLOCK_COMMENT.exec(text);
   if (m) {
@@ -21,7 +21,10 @@ export function cleanCopyright(text: string): string {
   return skip > 0 ? lines.slice(skip).join('\n') : text;
 }
 
-/** `clean_copyright_mapper`: removes a copyright block comment or a leading run of comment lines (spec §4.2). */
+/**
+ * `clean_copyright_mapper`: removes a copyright block comment or a leading run of comment lines
+ * (docs/text-operators.md#mappers).
+ */
 export const cleanCopyrightMapper = defineTextMapper({
   name: 'clean_copyright_mapper',
   description: 'Removes copyright comments and leading comment lines from the start of code texts.',

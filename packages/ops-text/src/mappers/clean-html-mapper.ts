@@ -4,14 +4,15 @@ import { htmlBodyText } from './internal/html-text.ts';
 
 /**
  * Data-Juicer's clean_html step for one text: `<li>`/`<ol>` become `\n*`, `</li>`/`</ol>` vanish (literal,
- * case-sensitive substitutions), then the body text of the parsed document is returned (spec §4.2).
+ * case-sensitive substitutions), then the body text of the parsed document is returned
+ * (docs/text-operators.md#mappers).
  */
 export function cleanHtml(raw: string): string {
   const html = raw.replaceAll('<li>', '\n*').replaceAll('</li>', '').replaceAll('<ol>', '\n*').replaceAll('</ol>', '');
   return htmlBodyText(html);
 }
 
-/** `clean_html_mapper`: replaces HTML by its text content (spec §4.2). */
+/** `clean_html_mapper`: replaces HTML by its text content (docs/text-operators.md#mappers). */
 export const cleanHtmlMapper = defineTextMapper({
   name: 'clean_html_mapper',
   description: 'Removes HTML tags and returns the text content of the document body.',

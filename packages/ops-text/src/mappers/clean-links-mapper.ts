@@ -12,7 +12,7 @@ export const DEFAULT_LINKS_PATTERN =
   '[^\\s`!()\\[\\]{};:\\\'\\".,<>?«»“”‘’])' +
   ')';
 
-/** `clean_links_mapper`: removes (or replaces with `repl`) URLs and web links (spec §4.2). */
+/** `clean_links_mapper`: removes (or replaces with `repl`) URLs and web links (docs/text-operators.md#mappers). */
 export const cleanLinksMapper = definePatternReplaceMapper(
   'clean_links_mapper',
   'Removes or replaces URLs and other web links in the text.',

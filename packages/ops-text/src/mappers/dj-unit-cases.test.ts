@@ -36,7 +36,7 @@ describe("Data-Juicer's mapper unit tests", () => {
     });
   }
 
-  it('covers every mapper of spec §4.2', () => {
+  it('covers every text mapper of Data-Juicer', () => {
     expect(new Set(fixture.cases.map((c) => c.op))).toEqual(new Set(mappers.map((m) => m.name)));
   });
 });

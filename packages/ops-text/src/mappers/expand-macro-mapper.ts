@@ -27,7 +27,7 @@ function collectMacros(text: string): Map<string, string> {
 }
 
 /**
- * Expands argument-less LaTeX macros (spec §4.2 expand_macro_mapper): every `<name>` followed by a
+ * Expands argument-less LaTeX macros (docs/text-operators.md#mappers): every `<name>` followed by a
  * non-alphanumeric character becomes `<value>`; a macro at the very end of the text is left alone. Data-Juicer
  * raises on a value with non-ASCII or control characters (its `unicode-escape` step makes a bad replacement
  * template), which drops the whole batch; here such a value is expanded literally.
@@ -40,7 +40,10 @@ export function expandMacros(text: string): string {
   return text;
 }
 
-/** `expand_macro_mapper`: inline-expands argument-less `\newcommand` / `\def` macros in LaTeX (spec §4.2). */
+/**
+ * `expand_macro_mapper`: inline-expands argument-less `\newcommand` / `\def` macros in LaTeX
+ * (docs/text-operators.md#mappers).
+ */
 export const expandMacroMapper = defineTextMapper({
   name: 'expand_macro_mapper',
   description: 'Expands argument-less \\newcommand and \\def macros in LaTeX documents.',

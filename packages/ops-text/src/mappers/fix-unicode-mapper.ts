@@ -8,8 +8,9 @@ const FORMS = ['NFC', 'NFKC', 'NFD', 'NFKD'];
 const params = opParams({ normalization: z.string().nullable().default(null) });
 
 /**
- * `fix_unicode_mapper`: repairs mojibake and other Unicode damage, then normalizes (spec §4.2). `normalization` is
- * upper-cased; null or empty means NFC. Uses this package's ftfy-like fixer (ftfy has no JavaScript port).
+ * `fix_unicode_mapper`: repairs mojibake and other Unicode damage, then normalizes (docs/text-operators.md#mappers).
+ * `normalization` is upper-cased; null or empty means NFC. Uses this package's ftfy-like fixer (ftfy has no JavaScript
+ * port).
  */
 export const fixUnicodeMapper = defineTextMapper<z.output<typeof params>>({
   name: 'fix_unicode_mapper',

@@ -19,7 +19,7 @@ import { removeWordsWithIncorrectSubstringsMapper } from './remove-words-with-in
 import { sentenceSplitMapper } from './sentence-split-mapper.ts';
 import { whitespaceNormalizationMapper } from './whitespace-normalization-mapper.ts';
 
-/** Every text mapper operator of this package (spec/dj-core.md §4.2), in the spec's order. */
+/** Every text mapper operator of this package (docs/text-operators.md#mappers), in Data-Juicer's documented order. */
 export const mappers: AnyOperatorDefinition[] = [
   cleanEmailMapper,
   cleanLinksMapper,

@@ -43,7 +43,10 @@ export const PUNCTUATION_UNICODE: Readonly<Record<string, string>> = {
 const ANY_KEY = new RegExp(`[${Object.keys(PUNCTUATION_UNICODE).join('')}]`, 'g');
 const lookup = (c: string): string => PUNCTUATION_UNICODE[c] ?? c;
 
-/** `punctuation_normalization_mapper`: maps Unicode punctuation to ASCII, character by character (spec §4.2). */
+/**
+ * `punctuation_normalization_mapper`: maps Unicode punctuation to ASCII, character by character
+ * (docs/text-operators.md#mappers).
+ */
 export const punctuationNormalizationMapper = defineTextMapper({
   name: 'punctuation_normalization_mapper',
   description: 'Replaces Unicode punctuation with its English (ASCII) counterpart.',

@@ -8,7 +8,10 @@ const BIBLIOGRAPHY = compilePyRegex(
   { dotAll: true },
 );
 
-/** `remove_bibliography_mapper`: deletes from the first appendix / bibliography command to the end (spec §4.2). */
+/**
+ * `remove_bibliography_mapper`: deletes from the first appendix / bibliography command to the end
+ * (docs/text-operators.md#mappers).
+ */
 export const removeBibliographyMapper = defineTextMapper({
   name: 'remove_bibliography_mapper',
   description: 'Removes the bibliography (and appendix) at the end of LaTeX documents.',

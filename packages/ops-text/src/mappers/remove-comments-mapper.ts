@@ -13,8 +13,8 @@ const params = opParams({
 });
 
 /**
- * `remove_comments_mapper`: removes TeX comments (spec §4.2). Inline removal also eats the one character before the
- * `%` (possibly the previous line's newline), as Data-Juicer's pattern `[^\\]%.+$` does.
+ * `remove_comments_mapper`: removes TeX comments (docs/text-operators.md#mappers). Inline removal also eats the one
+ * character before the `%` (possibly the previous line's newline), as Data-Juicer's pattern `[^\\]%.+$` does.
  */
 export const removeCommentsMapper = defineTextMapper<z.output<typeof params>>({
   name: 'remove_comments_mapper',

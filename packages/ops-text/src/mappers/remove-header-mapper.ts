@@ -15,8 +15,9 @@ const KEEP_HEADER = pyReplacement('\\2');
 const params = opParams({ drop_no_head: z.boolean().default(true) });
 
 /**
- * `remove_header_mapper`: deletes everything before the first LaTeX sectioning command (spec §4.2). A text with no
- * such command is left unchanged even with `drop_no_head: true`, as Data-Juicer's code does [quirk].
+ * `remove_header_mapper`: deletes everything before the first LaTeX sectioning command
+ * (docs/text-operators.md#mappers). A text with no such command is left unchanged even with `drop_no_head: true`, as
+ * Data-Juicer's code does [quirk].
  */
 export const removeHeaderMapper = defineTextMapper<z.output<typeof params>>({
   name: 'remove_header_mapper',

@@ -12,8 +12,8 @@ const params = opParams({
 
 /**
  * `remove_long_words_mapper`: keeps a word iff its length, or its length after stripping SPECIAL_CHARACTERS from its
- * ends, is within `[min_len, max_len]` (spec §4.2). The text is re-merged on spaces/tabs/newlines, so blank lines
- * and repeated separators disappear even when no word is removed.
+ * ends, is within `[min_len, max_len]` (docs/text-operators.md#mappers). The text is re-merged on spaces/tabs/newlines,
+ * so blank lines and repeated separators disappear even when no word is removed.
  */
 export const removeLongWordsMapper = defineTextMapper<z.output<typeof params>>({
   name: 'remove_long_words_mapper',

@@ -18,7 +18,10 @@ export function nonChinesePattern(p: { keep_alphabet: boolean; keep_number: bool
   return pattern;
 }
 
-/** `remove_non_chinese_character_mapper`: removes every character outside the Chinese (+ kept) set (spec §4.2). */
+/**
+ * `remove_non_chinese_character_mapper`: removes every character outside the Chinese (+ kept) set
+ * (docs/text-operators.md#mappers).
+ */
 export const removeNonChineseCharacterMapper = defineTextMapper<z.output<typeof params>>({
   name: 'remove_non_chinese_character_mapper',
   description: 'Removes every character that is not Chinese (optionally keeping letters, digits and punctuation).',

@@ -29,8 +29,8 @@ const params = opParams({
 });
 
 /**
- * `remove_repeat_sentences_mapper`: drops sentences already seen earlier in the same text (spec §4.2). Kept
- * sentences are concatenated with no separator; lines are re-joined with `\n`.
+ * `remove_repeat_sentences_mapper`: drops sentences already seen earlier in the same text
+ * (docs/text-operators.md#mappers). Kept sentences are concatenated with no separator; lines are re-joined with `\n`.
  */
 export const removeRepeatSentencesMapper = defineTextMapper<z.output<typeof params>>({
   name: NAME,

@@ -11,8 +11,9 @@ const params = opParams({
 });
 
 /**
- * `remove_specific_chars_mapper`: deletes the given characters (spec §4.2). The class is built as Data-Juicer
- * does, `[` + chars joined by `|` + `]`, so `|` is removed too and regex metacharacters are not escaped [quirk].
+ * `remove_specific_chars_mapper`: deletes the given characters (docs/text-operators.md#mappers). The class is built as
+ * Data-Juicer does, `[` + chars joined by `|` + `]`, so `|` is removed too and regex metacharacters are not escaped
+ * [quirk].
  */
 export const removeSpecificCharsMapper = defineTextMapper<z.output<typeof params>>({
   name: 'remove_specific_chars_mapper',

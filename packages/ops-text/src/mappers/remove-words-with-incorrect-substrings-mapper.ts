@@ -15,9 +15,9 @@ const params = opParams({
 
 /**
  * `remove_words_with_incorrect_substrings_mapper`: drops words that, after stripping SPECIAL_CHARACTERS from their
- * ends, contain one of the substrings (case-sensitive; default `http`, `www`, `.com`, `href`, `//`) (spec §4.2).
- * `tokenization: true` needs Data-Juicer's `{lang}.sp.model` sentencepiece model, which this port does not ship:
- * it is rejected with a config error.
+ * ends, contain one of the substrings (case-sensitive; default `http`, `www`, `.com`, `href`, `//`)
+ * (docs/text-operators.md#mappers). `tokenization: true` needs Data-Juicer's `{lang}.sp.model` sentencepiece model,
+ * which this port does not ship: it is rejected with a config error.
  */
 export const removeWordsWithIncorrectSubstringsMapper = defineTextMapper<z.output<typeof params>>({
   name: NAME,

@@ -94,9 +94,10 @@ export function splitSentences(text: string, lang: (typeof LANGS)[number]): stri
 }
 
 /**
- * `sentence_split_mapper`: replaces the text by its sentences joined with `\n` (spec §4.2). Data-Juicer uses NLTK
- * punkt models; this port uses the ICU sentence segmenter of `Intl.Segmenter` plus a short abbreviation list, so
- * boundaries can differ on rare abbreviations and around line breaks (see docs/mappers-and-deduplicators.md).
+ * `sentence_split_mapper`: replaces the text by its sentences joined with `\n` (docs/text-operators.md#mappers).
+ * Data-Juicer uses NLTK punkt models; this port uses the ICU sentence segmenter of `Intl.Segmenter` plus a short
+ * abbreviation list, so boundaries can differ on rare abbreviations and around line breaks (see
+ * packages/ops-text/docs/mappers-and-deduplicators.md).
  */
 export const sentenceSplitMapper = defineTextMapper<z.output<typeof params>>({
   name: 'sentence_split_mapper',

@@ -4,7 +4,7 @@ import { randomSelector } from './random-selector.ts';
 import { rangeSpecifiedFieldSelector } from './range-specified-field-selector.ts';
 import { topkSpecifiedFieldSelector } from './topk-specified-field-selector.ts';
 
-/** Every text selector operator of this package (spec/dj-core.md §4.4). */
+/** Every text selector operator of this package (docs/text-operators.md#selectors). */
 export const selectors: AnyOperatorDefinition[] = [
   topkSpecifiedFieldSelector,
   frequencySpecifiedFieldSelector,

@@ -1,6 +1,7 @@
 /**
- * spec/dj-core.md §4.5: stats Data-Juicer's helper code computes with default params, printed to 6 decimals. The
- * first six texts are Data-Juicer's `demo-dataset.jsonl` (copied to `src/__fixtures__/`).
+ * Stats Data-Juicer's helper code computes with default params, printed to 6 decimals
+ * (docs/text-operators.md#reference-values). The first six texts are Data-Juicer's `demo-dataset.jsonl` (copied to
+ * `src/__fixtures__/`).
  */
 export interface ReferenceRow {
   text: string;
@@ -28,7 +29,7 @@ const row = (text: string, ...v: number[]): ReferenceRow => ({
   num_words: v[8]!,
 });
 
-/** The rows of the §4.5 table. */
+/** The rows of the reference table (docs/text-operators.md#reference-values). */
 export const REFERENCE_ROWS: readonly ReferenceRow[] = [
   row("Today is Sunday and it's a happy day!", 37, 0.756757, 37.0, 37, 0, 0, 0, 0.243243, 8),
   row('Do you need a cup of coffee?', 28, 0.75, 28.0, 28, 0, 0, 0, 0.25, 7),

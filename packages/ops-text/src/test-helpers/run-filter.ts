@@ -32,7 +32,7 @@ export function fixtureTexts(name: string): string[] {
     .map((l) => (JSON.parse(l) as { text: string }).text);
 }
 
-/** Python-style rounding to 6 decimals, as the reference table of spec/dj-core.md §4.5 prints. */
+/** Python-style rounding to 6 decimals, as the reference table prints (docs/text-operators.md#reference-values). */
 export function round6(x: unknown): number {
   return Math.round(Number(x) * 1e6) / 1e6;
 }

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createTestRun } from '../create-test-run.ts';
 import { testHooksPlugin } from '../test-plugins.ts';
 
-// An auto-prompt-optimisation-shaped config (spec §6): two pipelines, input by -1 and by full key, local, a list
-// output, a two-output job, targets and iter_updater.
+// An auto-prompt-optimisation-shaped config (docs/config.md#reference-example-configs): two pipelines, input by -1 and
+// by full key, local, a list output, a two-output job, targets and iter_updater.
 const CONFIG = `
 work_dir: ./outputs/apo
 max_iter_num: 5

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestRun } from '../create-test-run.ts';
 import { testHooksPlugin } from '../test-plugins.ts';
 
-describe('iteration, targets and iter_updater (spec §2.9, §2.11)', () => {
+describe('iteration, targets and iter_updater', () => {
   it('stops at max_iter_num before checking targets', async () => {
     const plugin = testHooksPlugin({ EvaluateDataHook: (ctx) => ctx.iteration });
     const run = await createTestRun({

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestRun } from '../create-test-run.ts';
 import { testHooksPlugin } from '../test-plugins.ts';
 
-describe('the hook lifecycle (spec §2.3–2.7)', () => {
+describe('the hook lifecycle', () => {
   it('applies local then input, so input wins on the same key', async () => {
     const hooks = testHooksPlugin({
       ProbeViaAnalyzerHook: () => './probed.jsonl',
@@ -132,7 +132,7 @@ evaluation_job_configs:
     ]);
   });
 
-  it('records falsy results instead of crashing (ref-bug §2.3), and a job that returns nothing with no outputs', async () => {
+  it('records falsy results instead of crashing (a reference bug), and a job that returns nothing with no outputs', async () => {
     const hooks = testHooksPlugin({
       EvaluateDataHook: () => 0,
       GeneralProbeHook: () => [],

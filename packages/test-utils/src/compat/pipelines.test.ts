@@ -5,7 +5,7 @@ import { testHooksPlugin } from '../test-plugins.ts';
 const hooks = () => testHooksPlugin({ ProcessDataHook: (ctx) => `${ctx.pipeline}:${ctx.metaName}` });
 type Ctx = Array<{ iter: number; pipeline_infos: Array<{ pipeline_name: string; job_infos: unknown[] }> }>;
 
-describe('single- and multi-pipeline formats (spec §1.5)', () => {
+describe('single- and multi-pipeline formats', () => {
   it('runs top-level job lists as one pipeline named anonymous, groups in fixed order', async () => {
     const plugin = testHooksPlugin({ ProcessDataHook: (ctx) => ctx.group, ProbeViaAnalyzerHook: (ctx) => ctx.group });
     const run = await createTestRun({

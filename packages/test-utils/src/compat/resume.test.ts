@@ -34,7 +34,7 @@ function plugin(failAt?: { hook: string; iteration: number }) {
   return hooks;
 }
 
-describe('resume (spec §2.10, fixed as DESIGN §2 says)', () => {
+describe('resume from the first unfinished job', () => {
   it('saves context_infos.json after every job, so a crash loses no finished job', async () => {
     const run = await createTestRun({ plugins: [plugin({ hook: 'EvaluateDataHook', iteration: 2 })], config });
     await expect(run.run()).rejects.toThrow(/simulated crash/);

@@ -32,7 +32,8 @@ export interface StatFilterSpec<S extends z.ZodType<StatFilterParams>> {
 
 /**
  * Defines a Data-Juicer filter whose one numeric stat comes from the text alone: stats are computed only when the
- * key is absent (Data-Juicer's cache rule), and `keep` applies the §3.3 rule to the stored stat.
+ * key is absent (Data-Juicer's cache rule), and `keep` applies Data-Juicer's range rule to the stored stat
+ * (docs/text-operators.md#filters).
  */
 export function defineStatFilter<S extends z.ZodType<StatFilterParams>>(
   spec: StatFilterSpec<S>,

@@ -14,9 +14,9 @@ export type WordLists = ReadonlyMap<string, ReadonlySet<string>>;
 const cache = new Map<string, WordLists>();
 
 /**
- * Loads word lists the way Data-Juicer does (spec/dj-core.md §4.1): from `dir`, every `*.json` whose name contains
- * the kind is merged (`{lang: [words]}`, lists concatenated per language); with no `dir`, the bundled lists are used
- * (`stopwords-iso` for stopwords, `naughty-words` (LDNOOBW, which Data-Juicer's list derives from) for flagged
+ * Loads word lists the way Data-Juicer does (docs/text-operators.md#word-lists): from `dir`, every `*.json` whose name
+ * contains the kind is merged (`{lang: [words]}`, lists concatenated per language); with no `dir`, the bundled lists
+ * are used (`stopwords-iso` for stopwords, `naughty-words` (LDNOOBW, which Data-Juicer's list derives from) for flagged
  * words). `all` is the union of every language unless the files define it.
  */
 export function loadWordLists(kind: WordListKind, dir: string | null | undefined, op: string): WordLists {

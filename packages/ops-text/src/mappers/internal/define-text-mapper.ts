@@ -17,9 +17,9 @@ export interface TextMapperSpec<P extends TextKeyParams> {
 }
 
 /**
- * Defines a batched mapper that rewrites `sample[text_key]` in place, as every Data-Juicer text mapper of spec §4.2
- * does. A sample whose text is not a string is left as it is (Data-Juicer would raise and, with `skip_op_error`,
- * drop the whole batch; we keep the data and leave the value alone).
+ * Defines a batched mapper that rewrites `sample[text_key]` in place, as every Data-Juicer text mapper does
+ * (docs/text-operators.md#mappers). A sample whose text is not a string is left as it is (Data-Juicer would raise and,
+ * with `skip_op_error`, drop the whole batch; we keep the data and leave the value alone).
  */
 export function defineTextMapper<P extends TextKeyParams>(spec: TextMapperSpec<P>): OperatorDefinition<'mapper', P> {
   return defineOperator<'mapper', P>({

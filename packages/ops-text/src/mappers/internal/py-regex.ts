@@ -3,7 +3,7 @@
  * `RegExp`s with the same matching semantics for the features those patterns use: Unicode `\w \d \s \b`, Python's
  * `.` (everything but `\n`), `^`/`$` with and without MULTILINE (Python's `$` also matches before a final `\n`),
  * inline flags `(?i) (?s) (?m)`, named groups, literal `{`, and escapes of non-syntax characters (`\-`, `\…`, `\'`).
- * Candidate for `src/common/` (spec §4.0 regex dialect).
+ * Candidate for `src/common/` (docs/text-operators.md#shared-helpers).
  */
 import { configError } from '@dj-sandbox/core';
 

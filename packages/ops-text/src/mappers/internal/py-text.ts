@@ -1,7 +1,8 @@
 import { splitOnWhitespace } from '../../common/words.ts';
 
 /**
- * Python `str` behaviours the text mappers depend on (spec §4.0). Candidates for `src/common/`.
+ * Python `str` behaviours the text mappers depend on (docs/text-operators.md#shared-helpers). Candidates for
+ * `src/common/`.
  */
 
 /** Python's `str.isspace()` set, as a character class body (differs from JS `trim()`: has 0x1C-0x1F, 0x85; no U+FEFF). */

@@ -1,8 +1,8 @@
 /**
- * An ftfy-like `fix_text(text, normalization)` for fix_unicode_mapper (spec §4.2), applying ftfy 6's default
- * steps in its order, line by line, until the text stops changing: HTML entity decoding (only while no `<` has been
- * seen, ftfy's "auto"), mojibake repair, C1 controls read as windows-1252, Latin ligatures split, full-width forms
- * to ASCII width, quotes uncurled, line breaks to `\n`, lone surrogates to U+FFFD, terminal escapes and control
+ * An ftfy-like `fix_text(text, normalization)` for fix_unicode_mapper (docs/text-operators.md#mappers), applying ftfy
+ * 6's default steps in its order, line by line, until the text stops changing: HTML entity decoding (only while no `<`
+ * has been seen, ftfy's "auto"), mojibake repair, C1 controls read as windows-1252, Latin ligatures split, full-width
+ * forms to ASCII width, quotes uncurled, line breaks to `\n`, lone surrogates to U+FFFD, terminal escapes and control
  * characters removed, then Unicode normalization.
  */
 import { decodeHTMLStrict } from 'entities';
