@@ -22,7 +22,7 @@ class Floats {
 /** One analysed column: numeric values (lists exploded) or string value counts. */
 export interface StatColumn {
   readonly name: string;
-  /** Decided by the first non-missing value (spec §6.2); `skip` for dicts. */
+  /** Decided by the first non-missing value (docs/recipes.md#analysis); `skip` for dicts. */
   kind: 'numeric' | 'string' | 'skip' | undefined;
   /** From `__dj__stats__` (correlation uses only these). */
   readonly fromStats: boolean;
@@ -39,7 +39,7 @@ function pyStr(value: unknown): string {
 }
 
 /**
- * Accumulates the analysed columns while samples stream by (spec §6.2): every `__dj__stats__` key and the
+ * Accumulates the analysed columns while samples stream by (docs/recipes.md#analysis): every `__dj__stats__` key and the
  * `__dj__`-prefixed keys of `__dj__meta__`; lists are exploded. Holds numbers and value counts, never samples.
  */
 export class ColumnStore {

@@ -5,7 +5,7 @@ import { percentileLabels, pyFloat } from './py-format.ts';
 /** One cell: a number (NaN = missing) or a string (`top`). */
 export type Cell = number | string;
 
-/** Data-Juicer's overall analysis table (spec §6.2): row labels, and per column its cells by label. */
+/** Data-Juicer's overall analysis table (docs/recipes.md#analysis): row labels, and per column its cells by label. */
 export interface Overall {
   readonly labels: string[];
   readonly columns: Array<{

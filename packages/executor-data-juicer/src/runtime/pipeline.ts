@@ -61,7 +61,7 @@ export interface OpReport {
 }
 
 /**
- * Runs a recipe's operators over a stream of batches (spec §3): per-batch steps on the main thread or in worker
+ * Runs a recipe's operators over a stream of batches (docs/recipes.md#processing): per-batch steps on the main thread or in worker
  * threads (results kept in input order), deduplicators and selectors as two-pass barriers over a spill file.
  */
 export class Pipeline {

@@ -16,7 +16,7 @@ export interface Segment {
 /**
  * Splits `process` into streaming segments. Mappers and filters run per batch; a deduplicator is a per-batch hash
  * step followed by a barrier; a selector is a barrier. The analyzer (`analyze`) runs filters as stats-only steps and
- * skips every other op (spec §6.1).
+ * skips every other op (docs/recipes.md#analysis).
  */
 export function planSegments(
   ops: readonly ResolvedOp[],
