@@ -13,6 +13,12 @@ const NEWLINE = 0x0a;
  * batches early and finish together (1,000 lines of 4 KB in 10 batches left one worker idle for a whole batch).
  */
 const MAX_BATCH_BYTES = 1 << 20;
+/**
+ * In a file's last {@link TAIL_BYTES} (plain files, whose size is known), batches end at {@link TAIL_BATCH_BYTES}: the
+ * threads finish within a quarter batch of each other instead of one waiting a whole batch or two for the other.
+ */
+const TAIL_BYTES = 4 << 20;
+const TAIL_BATCH_BYTES = 1 << 18;
 
 /**
  * True when every source can be read as raw lines: JSON-lines files only (`.jsonl`, optionally compressed), taken
@@ -68,6 +74,9 @@ export async function* readRawLines(
         return out;
       };
       const chunks = openFile(file)[Symbol.asyncIterator]();
+      // Compressed files: the decompressed size is unknown, so no tail batches.
+      const size = /\.(gz|zst)$/i.test(file) ? Number.POSITIVE_INFINITY : statSync(file).size;
+      let consumed = 0;
       while (true) {
         let next: IteratorResult<unknown>;
         try {
@@ -78,14 +87,19 @@ export async function* readRawLines(
         if (next.done) break;
         let buffer = next.value as Buffer;
         let from = 0;
+        // Offset in the file of buffer[0] (the buffer is cut down as batches are taken from it).
+        let bufferStart = consumed;
+        consumed += buffer.length;
         while (true) {
           const at = buffer.indexOf(NEWLINE, from);
           if (at < 0) break;
           lines++;
           from = at + 1;
-          if (lines >= opts.batchSize || pendingBytes + from >= MAX_BATCH_BYTES) {
+          const limit = size - (bufferStart + at) <= TAIL_BYTES ? TAIL_BATCH_BYTES : MAX_BATCH_BYTES;
+          if (lines >= opts.batchSize || pendingBytes + from >= limit) {
             yield cut(buffer.subarray(0, from), lines);
             buffer = buffer.subarray(from);
+            bufferStart += from;
             from = 0;
           }
         }
