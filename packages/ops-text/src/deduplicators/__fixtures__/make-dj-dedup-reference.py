@@ -1,6 +1,6 @@
 # Throw-away: Data-Juicer's dedup algorithms run in Python (numpy 2.4, scipy, simhash-pybind) to produce the
 # reference values hard-coded in packages/ops-text/src/deduplicators/*.test.ts.
-import hashlib, struct, json, sys, re as stdre
+import hashlib, os, struct, json, sys, re as stdre
 from collections import defaultdict, deque
 import numpy as np, regex, simhash
 from scipy import integrate
@@ -18,7 +18,8 @@ def optimal_param(threshold, num_perm, fpw=0.5, fnw=0.5):
     return opt
 gen = np.random.RandomState(seed=42)
 perm_a, perm_b = np.array([(gen.randint(1, MERSENNE_PRIME, dtype=np.uint64), gen.randint(0, MERSENNE_PRIME, dtype=np.uint64)) for _ in range(256)], dtype=np.uint64).T
-ref = json.load(open('/work/shared/data/reference/dj-minhash-perm-seed42.json'))
+HERE = os.path.dirname(os.path.abspath(__file__))  # the fixtures it reads sit beside it
+ref = json.load(open(os.path.join(HERE, 'dj-minhash-perm-seed42.json')))
 assert [str(x) for x in perm_a] == ref['perm_a'] and [str(x) for x in perm_b] == ref['perm_b']
 punct = regex.compile(r"\p{P}")
 def split_ws(t): return [w for w in stdre.split(" ", t) if w]
@@ -93,7 +94,7 @@ def md5_keep(texts, lowercase=False, ignore=False):
         if h not in seen: seen.add(h); keep.append(i)
     return keep, hs
 
-texts = [json.loads(l)['text'] for l in open('/work/shared/data/reference/text/data-demo-dataset-deduplication.jsonl')]
+texts = [json.loads(l)['text'] for l in open(os.path.join(HERE, 'data-demo-dataset-deduplication.jsonl'))]
 today = "Today is Sunday and it's a happy day!"
 out = {
   "how": "python3 numpy %s, scipy, simhash-pybind; Data-Juicer 1dc20a58 compute_hash/process logic copied verbatim" % np.__version__,
