@@ -99,7 +99,7 @@ class Md5Collector implements HashCollector {
 
 /**
  * `document_deduplicator`: exact deduplication by the md5 of the text (optionally lower-cased and without
- * whitespace, digits and ASCII punctuation); the first occurrence of each hash stays (spec §4.3.1).
+ * whitespace, digits and ASCII punctuation); the first occurrence of each hash stays (docs/text-operators.md#exact-duplicates).
  */
 export const documentDeduplicator = defineOperator({
   name: 'document_deduplicator',

@@ -26,7 +26,7 @@ const params = opParams({
 type Params = z.output<typeof params>;
 
 /**
- * `document_simhash_deduplicator`: near-duplicate removal with 64-bit SimHash (spec §4.3.3). Values within
+ * `document_simhash_deduplicator`: near-duplicate removal with 64-bit SimHash (docs/text-operators.md#simhash). Values within
  * `hamming_distance` bits are linked; linked values form clusters and the first row of each cluster stays (rows with
  * an identical value and no neighbour: the first of them stays).
  */

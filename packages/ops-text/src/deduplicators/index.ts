@@ -3,7 +3,7 @@ import { documentDeduplicator } from './document-deduplicator.ts';
 import { documentMinhashDeduplicator } from './document-minhash-deduplicator.ts';
 import { documentSimhashDeduplicator } from './document-simhash-deduplicator.ts';
 
-/** Every text deduplicator operator of this package (spec/dj-core.md §4.3). */
+/** Every text deduplicator operator of this package (docs/text-operators.md#deduplicators). */
 export const deduplicators: AnyOperatorDefinition[] = [
   documentDeduplicator,
   documentMinhashDeduplicator,

@@ -1,5 +1,5 @@
 /**
- * Data-Juicer's `optimal_param(threshold, num_perm)` (from datasketch; spec §4.3.2): the LSH band/row split that
+ * Data-Juicer's `optimal_param(threshold, num_perm)` (from datasketch; docs/text-operators.md#minhash-lsh): the LSH band/row split that
  * minimises `0.5·FP + 0.5·FN`, with `FP = ∫_0^t 1−(1−s^r)^b ds` and `FN = ∫_t^1 (1−s^r)^b ds`, scanning
  * b = 1..P, r = 1..floor(P/b) and keeping the first minimum. Data-Juicer integrates with scipy's adaptive `quad`;
  * both integrands are polynomials of degree r·b ≤ P, which Gauss–Legendre quadrature with ⌈(P+1)/2⌉ nodes

@@ -1,8 +1,8 @@
 /**
  * The 256 MinHash permutation pairs Data-Juicer's document_minhash_deduplicator draws with numpy
  * `RandomState(42)`: for i in 0..255, `a_i = randint(1, 2^61 − 1, uint64)` then `b_i = randint(0, 2^61 − 1, uint64)`
- * (spec §4.3.2). Copied from shared/data/reference/dj-minhash-perm-seed42.json (also in `../__fixtures__/`, which a
- * test compares with this module); generated data, hence the length.
+ * (docs/text-operators.md#minhash-lsh). The same pairs as `../__fixtures__/dj-minhash-perm-seed42.json`, which numpy
+ * produced and a test compares with this module; generated data, hence the length.
  */
 
 /** `perm_a` as decimal uint64 strings. */

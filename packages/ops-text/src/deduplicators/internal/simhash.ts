@@ -1,5 +1,5 @@
 /**
- * SimHash as the `simhash` (seomoz, simhash-pybind) package computes it for Data-Juicer (spec §4.3.3): each shingle
+ * SimHash as the `simhash` (seomoz, simhash-pybind) package computes it for Data-Juicer (docs/text-operators.md#simhash): each shingle
  * hashes to the first 8 bytes of its MD5 (big-endian uint64); bit i of the result is 1 iff more shingle hashes have
  * bit i set than clear. No shingle gives 0.
  */
