@@ -5,6 +5,8 @@ import { readLineChunks } from '../dataset/open-file.ts';
 import type { Batch } from './batch.ts';
 import type { RawLines } from './raw-batch.ts';
 
+const encoder = new TextEncoder();
+
 class GrowableArray {
   private data = new Float64Array(1024);
   length = 0;
@@ -49,16 +51,21 @@ export class SpillFile {
   async append(batch: Batch): Promise<void> {
     this.handle ??= await open(this.path, 'w');
     if (batch.samples.length === 0) return;
-    let text = '';
-    for (let i = 0; i < batch.samples.length; i++) {
-      const line = `${JSON.stringify(batch.samples[i])}\n`;
-      this.offsets.push(this.bytes);
+    const lines = batch.samples.map((sample) => `${JSON.stringify(sample)}\n`);
+    // Each line is encoded once, straight into the write buffer, and its byte length comes from that encoding
+    // (measuring it first and letting the write encode again scanned every line twice).
+    let capacity = 0;
+    for (const line of lines) capacity += line.length * 3;
+    const out = new Uint8Array(capacity);
+    let at = 0;
+    for (let i = 0; i < lines.length; i++) {
+      this.offsets.push(this.bytes + at);
       this.origins.push(batch.origins[i]!);
-      this.bytes += Buffer.byteLength(line);
-      text += line;
+      at += encoder.encodeInto(lines[i]!, out.subarray(at)).written;
     }
+    this.bytes += at;
     try {
-      await this.handle.write(text);
+      await this.handle.write(out.subarray(0, at));
     } catch (error) {
       throw asFileSystemError(this.path, error);
     }
