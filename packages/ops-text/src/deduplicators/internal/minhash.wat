@@ -243,15 +243,16 @@
   ;; where its low 32 bits (i32x4.mul) are added. Then in 32-bit halves lo, hi: x mod (2^61-1) = (x AND (2^61-1)) +
   ;; (x >> 61) = hi[28:0]*2^32 + lo + top, top = hi >> 29, whose low word is lo + top. That sum reaches 2^61-1 (and
   ;; needs the modulus subtracted) only if hi[28:0] is all ones, about once in 2^29: the loop only notes whether
-  ;; that happened, and such a group is computed again exactly ($group_exact).
+  ;; that happened (the maximum of hi OR 0xE0000000 is all ones), and such groups are computed again exactly
+  ;; ($group_exact).
   (func $permute (export "permute") (param $hashes i32) (param $m i32) (param $perms i32) (param $groups i32)
     (param $out i32)
     (local $g i32) (local $p i32) (local $end i32)
     (local $alo0 v128) (local $ahi0 v128) (local $b01_0 v128) (local $b23_0 v128) (local $min0 v128)
     (local $alo1 v128) (local $ahi1 v128) (local $b01_1 v128) (local $b23_1 v128) (local $min1 v128)
-    (local $h v128) (local $x01 v128) (local $x23 v128) (local $hi v128) (local $edge v128) (local $m29 v128)
+    (local $h v128) (local $x01 v128) (local $x23 v128) (local $hi v128) (local $edge v128) (local $not29 v128)
     ;; Constants in locals stay in registers (a v128.const in the loop is rebuilt on every pass).
-    (local.set $m29 (v128.const i32x4 0x1FFFFFFF 0x1FFFFFFF 0x1FFFFFFF 0x1FFFFFFF))
+    (local.set $not29 (v128.const i32x4 0xE0000000 0xE0000000 0xE0000000 0xE0000000))
     (local.set $end (i32.add (local.get $hashes) (i32.shl (local.get $m) (i32.const 2))))
     ;; Two groups (8 permutations) per pass over the hashes: one hash load serves both.
     (block $done_g
@@ -279,8 +280,7 @@
             (local.set $hi (i32x4.add
               (i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31 (local.get $x01) (local.get $x23))
               (i32x4.mul (local.get $h) (local.get $ahi0))))
-            (local.set $edge (v128.or (local.get $edge)
-              (i32x4.eq (v128.and (local.get $hi) (local.get $m29)) (local.get $m29))))
+            (local.set $edge (i32x4.max_u (local.get $edge) (v128.or (local.get $hi) (local.get $not29))))
             (local.set $min0 (i32x4.min_u (local.get $min0)
               (i32x4.add
                 (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 (local.get $x01) (local.get $x23))
@@ -290,15 +290,14 @@
             (local.set $hi (i32x4.add
               (i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31 (local.get $x01) (local.get $x23))
               (i32x4.mul (local.get $h) (local.get $ahi1))))
-            (local.set $edge (v128.or (local.get $edge)
-              (i32x4.eq (v128.and (local.get $hi) (local.get $m29)) (local.get $m29))))
+            (local.set $edge (i32x4.max_u (local.get $edge) (v128.or (local.get $hi) (local.get $not29))))
             (local.set $min1 (i32x4.min_u (local.get $min1)
               (i32x4.add
                 (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 (local.get $x01) (local.get $x23))
                 (i32x4.shr_u (local.get $hi) (i32.const 29)))))
             (local.set $p (i32.add (local.get $p) (i32.const 4)))
             (br $hash)))
-        (if (v128.any_true (local.get $edge))
+        (if (v128.any_true (i32x4.eq (local.get $edge) (v128.const i32x4 -1 -1 -1 -1)))
           (then
             (local.set $min0 (call $group_exact (local.get $hashes) (local.get $end) (local.get $alo0) (local.get $ahi0)
               (local.get $b01_0) (local.get $b23_0)))
