@@ -1,10 +1,11 @@
 /**
  * The JavaScript side of the WebAssembly SIMD MinHash kernel (`minhash.wat`, embedded by `minhash-wasm-bytes.ts`):
  * one `signature` call per document hashes every shingle with SHA-1 (4 at a time) and runs the permutations
- * (4 at a time), so no per-shingle call crosses into WebAssembly. This class lays out the module's memory (see
+ * (8 at a time), so no per-shingle call crosses into WebAssembly. This class lays out the module's memory (see
  * docs/data-engines.md, "MinHash kernels"):
  *
- * - fixed: permutation groups at 0 (64 bytes per 4 permutations), the signature at 4096, SHA-1 scratch at 5120;
+ * - fixed: permutation groups at 0 (64 bytes per 4 permutations, an even number of groups, the unused lanes zero),
+ *   the signature at 4096, SHA-1 scratch at 5120;
  * - per document, from 8192: the text's UTF-8 bytes (room for 3 bytes per UTF-16 unit), the shingles that are not a
  *   slice of the text (copied), then the shingle descriptors `{addr, len}` and the hashes.
  *

@@ -8,7 +8,8 @@
 ;;    lane). Shingles whose padded message is one 64-byte block (length <= 55) are grouped first, longer ones after,
 ;;    so a group rarely mixes block counts; when it does, a lane past its last block keeps its state (bitselect).
 ;; 2. permute: for each permutation (a < 2^61, b), v = ((h*a + b) mod 2^64) mod (2^61-1) AND 0xFFFFFFFF, and the
-;;    signature keeps the minimum over all h. 4 permutations per i32x4, hashes in the inner loop.
+;;    signature keeps the minimum over all h. 4 permutations per i32x4, two of them (8 permutations) per pass over
+;;    the hashes: permutations outer (their constants stay in registers), hashes inner.
 (module
   (memory (export "memory") 1)
 
@@ -237,8 +238,8 @@
 
   ;; ---- stage 2: permutations -----------------------------------------------------------------------------------
 
-  ;; For each group of 4 permutations at $perms + 64g (aLo i32x4, aHi i32x4, b i64x2 for lanes 0-1, b for lanes 2-3)
-  ;; stores at $out + 16g the 4 minima over the m hashes at $hashes of ((h*a + b) mod 2^64) mod (2^61-1) AND
+  ;; For each group of 4 permutations at $perms + 64g (aLo i32x4, aHi i32x4, b i64x2 for lanes 0-1, b for lanes 2-3;
+  ;; $groups must be even: groups are taken in pairs, so pad the last pair with zero permutations) stores at $out + 16g the 4 minima over the m hashes at $hashes of ((h*a + b) mod 2^64) mod (2^61-1) AND
   ;; 0xFFFFFFFF. With a = aHi*2^32 + aLo: h*aLo + b is exact in 64 bits (extmul); h*aHi only reaches the high word,
   ;; where its low 32 bits (i32x4.mul) are added. Then in 32-bit halves lo, hi: x mod (2^61-1) = (x AND (2^61-1)) +
   ;; (x >> 61) = hi[28:0]*2^32 + lo + top, top = hi >> 29, whose low word is lo + top. That sum reaches 2^61-1 (and
