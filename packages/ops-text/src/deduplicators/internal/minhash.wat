@@ -41,13 +41,18 @@
       (local.set $q (i32.add (local.get $q) (i32.const 16)))
       (br_if $chunks (i32.lt_u (local.get $q) (i32.const 64))))
     ;; The last block ends with the bit length; it is < 2^32, so only the low word (big-endian) is non-zero.
-    (if (i32.eq (local.get $k) (i32.sub (i32.shr_u (i32.add (local.get $len) (i32.const 72)) (i32.const 6)) (i32.const 1)))
+    (if (i32.eq (local.get $k)
+          (i32.sub (i32.shr_u (i32.add (local.get $len) (i32.const 72)) (i32.const 6)) (i32.const 1)))
       (then (i32.store offset=60 (local.get $dst) (call $bswap32 (i32.shl (local.get $len) (i32.const 3)))))))
 
   (func $bswap32 (param $x i32) (result i32)
     (i32.or
-      (i32.or (i32.shl (local.get $x) (i32.const 24)) (i32.and (i32.shl (local.get $x) (i32.const 8)) (i32.const 0xFF0000)))
-      (i32.or (i32.and (i32.shr_u (local.get $x) (i32.const 8)) (i32.const 0xFF00)) (i32.shr_u (local.get $x) (i32.const 24)))))
+      (i32.or
+        (i32.shl (local.get $x) (i32.const 24))
+        (i32.and (i32.shl (local.get $x) (i32.const 8)) (i32.const 0xFF0000)))
+      (i32.or
+        (i32.and (i32.shr_u (local.get $x) (i32.const 8)) (i32.const 0xFF00))
+        (i32.shr_u (local.get $x) (i32.const 24)))))
 
   ;; SHA-1 of the 4 shingles described at $lanes (4 x {addr i32, len i32}); stores each digest's first 4 bytes read
   ;; little-endian (4 x u32) at $out. $blk: 256 bytes of scratch, $w: 1280 bytes (the 80-word schedule, 4 lanes).
@@ -59,11 +64,16 @@
     ;; Blocks per lane: (len + 8 bytes of length + the 0x80 byte, rounded up to 64) / 64.
     (local.set $nb (i32x4.shr_u
       (i32x4.add
-        (i32x4.replace_lane 3 (i32x4.replace_lane 2 (i32x4.replace_lane 1 (i32x4.splat (i32.load offset=4 (local.get $lanes)))
-          (i32.load offset=12 (local.get $lanes))) (i32.load offset=20 (local.get $lanes))) (i32.load offset=28 (local.get $lanes)))
+        (i32x4.replace_lane 3
+          (i32x4.replace_lane 2
+            (i32x4.replace_lane 1 (i32x4.splat (i32.load offset=4 (local.get $lanes)))
+              (i32.load offset=12 (local.get $lanes)))
+            (i32.load offset=20 (local.get $lanes)))
+          (i32.load offset=28 (local.get $lanes)))
         (v128.const i32x4 72 72 72 72))
       (i32.const 6)))
-    (local.set $x (i32x4.max_u (local.get $nb) (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $nb) (local.get $nb))))
+    (local.set $x (i32x4.max_u (local.get $nb)
+      (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $nb) (local.get $nb))))
     (local.set $maxb (i32x4.extract_lane 0 (local.get $x)))
     (if (i32.gt_u (i32x4.extract_lane 1 (local.get $x)) (local.get $maxb))
       (then (local.set $maxb (i32x4.extract_lane 1 (local.get $x)))))
@@ -74,7 +84,8 @@
     (local.set $h4 (v128.const i32x4 0xC3D2E1F0 0xC3D2E1F0 0xC3D2E1F0 0xC3D2E1F0))
     (local.set $k (i32.const 0))
     (loop $blocks
-      (call $lane_block (i32.load (local.get $lanes)) (i32.load offset=4 (local.get $lanes)) (local.get $k) (local.get $blk))
+      (call $lane_block (i32.load (local.get $lanes)) (i32.load offset=4 (local.get $lanes)) (local.get $k)
+        (local.get $blk))
       (call $lane_block (i32.load offset=8 (local.get $lanes)) (i32.load offset=12 (local.get $lanes)) (local.get $k)
         (i32.add (local.get $blk) (i32.const 64)))
       (call $lane_block (i32.load offset=16 (local.get $lanes)) (i32.load offset=20 (local.get $lanes)) (local.get $k)
@@ -108,9 +119,14 @@
       (local.set $p (i32.add (local.get $w) (i32.const 256)))
       (loop $schedule
         (local.set $x (v128.xor
-          (v128.xor (v128.load (i32.sub (local.get $p) (i32.const 48))) (v128.load (i32.sub (local.get $p) (i32.const 128))))
-          (v128.xor (v128.load (i32.sub (local.get $p) (i32.const 224))) (v128.load (i32.sub (local.get $p) (i32.const 256))))))
-        (v128.store (local.get $p) (v128.or (i32x4.shl (local.get $x) (i32.const 1)) (i32x4.shr_u (local.get $x) (i32.const 31))))
+          (v128.xor
+            (v128.load (i32.sub (local.get $p) (i32.const 48)))
+            (v128.load (i32.sub (local.get $p) (i32.const 128))))
+          (v128.xor
+            (v128.load (i32.sub (local.get $p) (i32.const 224)))
+            (v128.load (i32.sub (local.get $p) (i32.const 256))))))
+        (v128.store (local.get $p)
+          (v128.or (i32x4.shl (local.get $x) (i32.const 1)) (i32x4.shr_u (local.get $x) (i32.const 31))))
         (local.set $p (i32.add (local.get $p) (i32.const 16)))
         (br_if $schedule (i32.lt_u (local.get $p) (i32.add (local.get $w) (i32.const 1280)))))
       (local.set $a (local.get $h0))
@@ -123,7 +139,9 @@
       (local.set $kv (v128.const i32x4 0x5A827999 0x5A827999 0x5A827999 0x5A827999))
       (loop $r0
         (local.set $x (i32x4.add
-          (i32x4.add (v128.or (i32x4.shl (local.get $a) (i32.const 5)) (i32x4.shr_u (local.get $a) (i32.const 27))) (v128.bitselect (local.get $c) (local.get $d) (local.get $b)))
+          (i32x4.add
+            (v128.or (i32x4.shl (local.get $a) (i32.const 5)) (i32x4.shr_u (local.get $a) (i32.const 27)))
+            (v128.bitselect (local.get $c) (local.get $d) (local.get $b)))
           (i32x4.add (i32x4.add (local.get $e) (v128.load (local.get $p))) (local.get $kv))))
         (local.set $e (local.get $d))
         (local.set $d (local.get $c))
@@ -136,7 +154,9 @@
       (local.set $kv (v128.const i32x4 0x6ED9EBA1 0x6ED9EBA1 0x6ED9EBA1 0x6ED9EBA1))
       (loop $r1
         (local.set $x (i32x4.add
-          (i32x4.add (v128.or (i32x4.shl (local.get $a) (i32.const 5)) (i32x4.shr_u (local.get $a) (i32.const 27))) (v128.xor (v128.xor (local.get $b) (local.get $c)) (local.get $d)))
+          (i32x4.add
+            (v128.or (i32x4.shl (local.get $a) (i32.const 5)) (i32x4.shr_u (local.get $a) (i32.const 27)))
+            (v128.xor (v128.xor (local.get $b) (local.get $c)) (local.get $d)))
           (i32x4.add (i32x4.add (local.get $e) (v128.load (local.get $p))) (local.get $kv))))
         (local.set $e (local.get $d))
         (local.set $d (local.get $c))
@@ -149,7 +169,9 @@
       (local.set $kv (v128.const i32x4 0x8F1BBCDC 0x8F1BBCDC 0x8F1BBCDC 0x8F1BBCDC))
       (loop $r2
         (local.set $x (i32x4.add
-          (i32x4.add (v128.or (i32x4.shl (local.get $a) (i32.const 5)) (i32x4.shr_u (local.get $a) (i32.const 27))) (v128.bitselect (local.get $c) (local.get $b) (v128.xor (local.get $b) (local.get $d))))
+          (i32x4.add
+            (v128.or (i32x4.shl (local.get $a) (i32.const 5)) (i32x4.shr_u (local.get $a) (i32.const 27)))
+            (v128.bitselect (local.get $c) (local.get $b) (v128.xor (local.get $b) (local.get $d))))
           (i32x4.add (i32x4.add (local.get $e) (v128.load (local.get $p))) (local.get $kv))))
         (local.set $e (local.get $d))
         (local.set $d (local.get $c))
@@ -162,7 +184,9 @@
       (local.set $kv (v128.const i32x4 0xCA62C1D6 0xCA62C1D6 0xCA62C1D6 0xCA62C1D6))
       (loop $r3
         (local.set $x (i32x4.add
-          (i32x4.add (v128.or (i32x4.shl (local.get $a) (i32.const 5)) (i32x4.shr_u (local.get $a) (i32.const 27))) (v128.xor (v128.xor (local.get $b) (local.get $c)) (local.get $d)))
+          (i32x4.add
+            (v128.or (i32x4.shl (local.get $a) (i32.const 5)) (i32x4.shr_u (local.get $a) (i32.const 27)))
+            (v128.xor (v128.xor (local.get $b) (local.get $c)) (local.get $d)))
           (i32x4.add (i32x4.add (local.get $e) (v128.load (local.get $p))) (local.get $kv))))
         (local.set $e (local.get $d))
         (local.set $d (local.get $c))
@@ -210,7 +234,8 @@
               (if (i32.eq (local.get $g) (i32.const 4))
                 (then
                   (call $sha1x4 (local.get $scratch) (i32.add (local.get $scratch) (i32.const 64))
-                    (i32.add (local.get $scratch) (i32.const 320)) (i32.add (local.get $out) (i32.shl (local.get $m) (i32.const 2))))
+                    (i32.add (local.get $scratch) (i32.const 320))
+                    (i32.add (local.get $out) (i32.shl (local.get $m) (i32.const 2))))
                   (local.set $m (i32.add (local.get $m) (i32.const 4)))
                   (local.set $g (i32.const 0)))))
             (else
@@ -228,24 +253,26 @@
     (if (i32.gt_u (local.get $g) (i32.const 0))
       (then
         (loop $fill
-          (i64.store (i32.add (local.get $scratch) (i32.shl (local.get $g) (i32.const 3))) (i64.load (local.get $scratch)))
+          (i64.store (i32.add (local.get $scratch) (i32.shl (local.get $g) (i32.const 3)))
+            (i64.load (local.get $scratch)))
           (local.set $g (i32.add (local.get $g) (i32.const 1)))
           (br_if $fill (i32.lt_u (local.get $g) (i32.const 4))))
         (call $sha1x4 (local.get $scratch) (i32.add (local.get $scratch) (i32.const 64))
-          (i32.add (local.get $scratch) (i32.const 320)) (i32.add (local.get $out) (i32.shl (local.get $m) (i32.const 2))))
+          (i32.add (local.get $scratch) (i32.const 320))
+          (i32.add (local.get $out) (i32.shl (local.get $m) (i32.const 2))))
         (local.set $m (i32.add (local.get $m) (i32.const 4)))))
     (local.get $m))
 
   ;; ---- stage 2: permutations -----------------------------------------------------------------------------------
 
   ;; For each group of 4 permutations at $perms + 64g (aLo i32x4, aHi i32x4, b i64x2 for lanes 0-1, b for lanes 2-3;
-  ;; $groups must be even: groups are taken in pairs, so pad the last pair with zero permutations) stores at $out + 16g the 4 minima over the m hashes at $hashes of ((h*a + b) mod 2^64) mod (2^61-1) AND
-  ;; 0xFFFFFFFF. With a = aHi*2^32 + aLo: h*aLo + b is exact in 64 bits (extmul); h*aHi only reaches the high word,
-  ;; where its low 32 bits (i32x4.mul) are added. Then in 32-bit halves lo, hi: x mod (2^61-1) = (x AND (2^61-1)) +
-  ;; (x >> 61) = hi[28:0]*2^32 + lo + top, top = hi >> 29, whose low word is lo + top. That sum reaches 2^61-1 (and
-  ;; needs the modulus subtracted) only if hi[28:0] is all ones, about once in 2^29: the loop only notes whether
-  ;; that happened (the maximum of hi OR 0xE0000000 is all ones), and such groups are computed again exactly
-  ;; ($group_exact).
+  ;; $groups must be even: groups are taken in pairs, so pad the last pair with zero permutations) stores at $out + 16g
+  ;; the 4 minima over the m hashes at $hashes of ((h*a + b) mod 2^64) mod (2^61-1) AND 0xFFFFFFFF. With a = aHi*2^32 +
+  ;; aLo: h*aLo + b is exact in 64 bits (extmul); h*aHi only reaches the high word, where its low 32 bits (i32x4.mul)
+  ;; are added. Then in 32-bit halves lo, hi: x mod (2^61-1) = (x AND (2^61-1)) + (x >> 61) = hi[28:0]*2^32 + lo + top,
+  ;; top = hi >> 29, whose low word is lo + top. That sum reaches 2^61-1 (and needs the modulus subtracted) only if
+  ;; hi[28:0] is all ones, about once in 2^29: the loop only notes whether that happened (the maximum of hi OR
+  ;; 0xE0000000 is all ones), and such groups are computed again exactly ($group_exact).
   (func $permute (export "permute") (param $hashes i32) (param $m i32) (param $perms i32) (param $groups i32)
     (param $out i32)
     (local $g i32) (local $p i32) (local $end i32)

@@ -4,9 +4,9 @@
  * - `punctuation`: tokens = the text split on each `\p{P}` character (empties kept); same join;
  * - `character`: shingle = `text[i:i+w]` in code points.
  * A text with fewer than `w` tokens has no shingle. Each shingle is handed to a visitor as a byte range of a reused
- * buffer, so nothing is allocated per shingle: a range of {@link Shingler.encodedText} (the text's UTF-8 bytes, unchanged
- * until the next `forEach`) or, for a shingle whose tokens are not separated by exactly one space in the text and for
- * every punctuation shingle, of a scratch buffer that the next shingle overwrites.
+ * buffer, so nothing is allocated per shingle: a range of {@link Shingler.encodedText} (the text's UTF-8 bytes,
+ * unchanged until the next `forEach`) or, for a shingle whose tokens are not separated by exactly one space in the
+ * text and for every punctuation shingle, of a scratch buffer that the next shingle overwrites.
  */
 
 /** The tokenizations the port supports (Data-Juicer's `sentencepiece` needs a model file and is rejected). */
@@ -30,7 +30,7 @@ export class Shingler {
     private readonly window: number,
   ) {}
 
-  /** The buffer holding the UTF-8 bytes of the text being shingled; ranges of it stay valid until the next `forEach`. */
+  /** The buffer holding the UTF-8 bytes of the text being shingled; its ranges stay valid until the next `forEach`. */
   get encodedText(): Uint8Array {
     return this.text;
   }
