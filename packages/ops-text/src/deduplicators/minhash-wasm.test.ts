@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { minhashSignature, permuted } from './internal/minhash.ts';
 import { MinhashKernel } from './internal/minhash-wasm.ts';
 import { seed42Permutations } from './internal/perm-seed42.ts';
@@ -170,6 +170,39 @@ describe('MinHash signature of whole texts', () => {
       const text = randomText(rand, words);
       minhashSignature(text, shingler, perms, out);
       expect(Array.from(out)).toEqual(Array.from(referenceSignature(text, new Shingler('space', 5), 256)));
+    }
+  });
+
+  it('cuts space shingles in WebAssembly, and falls back to the Shingler when too many must be joined', () => {
+    const shingler = new Shingler('space', 5);
+    const forEach = vi.spyOn(shingler, 'forEach');
+    const out = new Uint32Array(256);
+    const texts = ['one two  three four five six', 'a  b '.repeat(3000), 'x '.repeat(5000)];
+    const viaShingler = texts.map((text) => {
+      forEach.mockClear();
+      minhashSignature(text, shingler, perms, out);
+      expect(Array.from(out)).toEqual(Array.from(referenceSignature(text, new Shingler('space', 5), 256)));
+      return forEach.mock.calls.length;
+    });
+    // Words two spaces apart: every shingle is joined, more bytes than the room kept for joined shingles.
+    expect(viaShingler).toEqual([0, 1, 0]);
+  });
+
+  it('finds the same space shingles as the Shingler in short texts of words, runs of spaces and non-ASCII', () => {
+    const rand = rng(8);
+    const out = new Uint32Array(256);
+    for (const window of [1, 2, 5]) {
+      const shingler = new Shingler('space', window);
+      for (let trial = 0; trial < 300; trial++) {
+        const chars = Array.from({ length: Math.floor(rand() * 50) }, () => 'ab é'[Math.floor(rand() * 4)]);
+        const text = chars.join('');
+        const n = minhashSignature(text, shingler, perms, out);
+        expect([text, n, Array.from(out)]).toEqual([
+          text,
+          shingler.forEach(text, () => {}),
+          Array.from(referenceSignature(text, new Shingler('space', window), 256)),
+        ]);
+      }
     }
   });
 });

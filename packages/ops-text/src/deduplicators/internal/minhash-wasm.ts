@@ -6,8 +6,10 @@
  *
  * - fixed: permutation groups at 0 (64 bytes per 4 permutations, an even number of groups, the unused lanes zero),
  *   the signature at 4096, SHA-1 scratch at 5120;
- * - per document, from 8192: the text's UTF-8 bytes (room for 3 bytes per UTF-16 unit), the shingles that are not a
- *   slice of the text (copied), then the shingle descriptors `{addr, len}` and the hashes.
+ * - per document, from 8192: the text's UTF-8 bytes (room for 3 bytes per UTF-16 unit), then for space shingles
+ *   (cut in WebAssembly) the tokens, the shingle descriptors `{addr, len}`, the shingles that are not a slice of the
+ *   text (joined), the hashes; for other shingles (from the JavaScript Shingler) the joined shingles, the
+ *   descriptors and the hashes.
  *
  * One instance per thread; memory grows on demand and is kept.
  */
@@ -22,6 +24,15 @@ interface WasmMemory {
 
 interface Exports {
   memory: WasmMemory;
+  space_shingles(
+    textPtr: number,
+    len: number,
+    window: number,
+    tokPtr: number,
+    descPtr: number,
+    extraPtr: number,
+    extraCap: number,
+  ): number;
   sha1_prefixes(descPtr: number, n: number, outPtr: number, scratchPtr: number): number;
   permute(hashPtr: number, m: number, permPtr: number, groups: number, outPtr: number): void;
   signature(
@@ -56,6 +67,7 @@ const PAGE = 65536;
 let module: object | undefined;
 
 const align16 = (n: number) => (n + 15) & ~15;
+const encoder = new TextEncoder();
 
 /** A per-thread WebAssembly MinHash kernel with its permutations loaded. */
 export class MinhashKernel {
@@ -71,6 +83,8 @@ export class MinhashKernel {
   private textEnd = 0;
   private extraLen = 0;
   private extraBase = 0;
+  private descPtr = 0;
+  private hashPtr = 0;
   private shingler: Shingler | undefined;
 
   /** @param a,b the permutation coefficients (uint64, a < 2^61), at most 256 */
@@ -100,9 +114,38 @@ export class MinhashKernel {
 
   /**
    * Writes the signature of `text`'s shingles into `out` (length = permutation count) and returns the shingle count;
-   * with none, `out` is left all `0xFFFFFFFF`.
+   * with none, `out` is left all `0xFFFFFFFF`. Space shingles are found in WebAssembly too (the text is encoded
+   * straight into the module's memory); the other tokenizations come from `shingler`.
    */
   signature(text: string, shingler: Shingler, out: Uint32Array): number {
+    if (shingler.tokenization === 'space') {
+      const n = this.spaceShingles(text, shingler.window);
+      if (n >= 0) return this.finish(n, out);
+    }
+    return this.finish(this.shinglesFrom(text, shingler), out);
+  }
+
+  /**
+   * Encodes `text` into the module and lets it cut the space shingles; returns their count, or -1 when more of them
+   * than the room set aside are not slices of the text (the caller then uses the Shingler).
+   */
+  private spaceShingles(text: string, window: number): number {
+    const room = text.length * 3;
+    this.reserve(TEXT + room + SLACK);
+    const len = encoder.encodeInto(text, this.bytes.subarray(TEXT, TEXT + room)).written;
+    // At most one token per two bytes (a token and its space), and at most as many shingles as tokens.
+    const tokens = (len >> 1) + 2;
+    const tokPtr = align16(TEXT + len + SLACK);
+    this.descPtr = tokPtr + tokens * 8;
+    const extraPtr = this.descPtr + tokens * 8;
+    const extraCap = 2 * len + 4096;
+    this.hashPtr = align16(extraPtr + extraCap + SLACK);
+    this.reserve(this.hashPtr + (tokens + 3) * 4 + SLACK);
+    return this.exports.space_shingles(TEXT, len, window, tokPtr, this.descPtr, extraPtr, extraCap);
+  }
+
+  /** Gathers the shingles from `shingler` and copies the text, the joined shingles and the descriptors in. */
+  private shinglesFrom(text: string, shingler: Shingler): number {
     this.n = 0;
     this.textEnd = 0;
     this.extraLen = 0;
@@ -111,17 +154,23 @@ export class MinhashKernel {
     shingler.forEach(text, this.visit);
     this.shingler = undefined;
     const n = this.n;
+    if (n === 0) return 0;
+    this.descPtr = align16(this.extraBase + this.extraLen + SLACK);
+    this.hashPtr = align16(this.descPtr + n * 8);
+    this.reserve(this.hashPtr + (n + 3) * 4 + SLACK);
+    this.bytes.set(shingler.encodedText.subarray(0, this.textEnd), TEXT);
+    this.bytes.set(this.extra.subarray(0, this.extraLen), this.extraBase);
+    this.words.set(this.desc.subarray(0, 2 * n), this.descPtr >> 2);
+    return n;
+  }
+
+  /** Hashes and permutes the `n` shingles described at `descPtr` into `out`. */
+  private finish(n: number, out: Uint32Array): number {
     if (n === 0) {
       out.fill(0xffffffff);
       return 0;
     }
-    const descPtr = align16(this.extraBase + this.extraLen + SLACK);
-    const hashPtr = align16(descPtr + n * 8);
-    this.reserve(hashPtr + (n + 3) * 4 + SLACK);
-    this.bytes.set(shingler.encodedText.subarray(0, this.textEnd), TEXT);
-    this.bytes.set(this.extra.subarray(0, this.extraLen), this.extraBase);
-    this.words.set(this.desc.subarray(0, 2 * n), descPtr >> 2);
-    this.exports.signature(descPtr, n, hashPtr, SCRATCH, PERMS, this.groups, OUT);
+    this.exports.signature(this.descPtr, n, this.hashPtr, SCRATCH, PERMS, this.groups, OUT);
     out.set(this.words.subarray(OUT >> 2, (OUT >> 2) + this.count));
     return n;
   }

@@ -3,7 +3,8 @@
 ;; memory layout the JavaScript side (minhash-wasm.ts) sets up. Over 300 lines because SHA-1 and the permutation
 ;; kernel share one module (one call per document does both); each function says what it does.
 ;;
-;; Two stages per document:
+;; Two stages per document, after the shingles are found (by space_shingles for space tokenization, or in
+;; JavaScript for the others):
 ;; 1. sha1_prefixes: h = the first 4 bytes of SHA-1(shingle) read little-endian, 4 shingles at once (one per i32x4
 ;;    lane). Shingles whose padded message is one 64-byte block (length <= 55) are grouped first, longer ones after,
 ;;    so a group rarely mixes block counts; when it does, a lane past its last block keeps its state (bitselect).
@@ -262,6 +263,101 @@
           (i32.add (local.get $out) (i32.shl (local.get $m) (i32.const 2))))
         (local.set $m (i32.add (local.get $m) (i32.const 4)))))
     (local.get $m))
+
+  ;; ---- shingles of space tokenization ------------------------------------------------------------------------
+
+  ;; Data-Juicer's space shingles of the UTF-8 text at $text ($len bytes): the tokens are the runs of bytes other
+  ;; than 0x20 (a UTF-8 continuation byte is never 0x20), shingle i is tokens i..i+w-1 joined by one space. Writes
+  ;; n descriptors {addr, len} at $desc and returns n (0 with fewer than w tokens). A shingle whose tokens are one
+  ;; space apart is a slice of the text; the others are joined into $extra, and if that needs more than $cap bytes
+  ;; it returns -1 (the caller then shingles in JavaScript). $tok: 8 bytes per token ({start, end} offsets).
+  (func $space_shingles (export "space_shingles") (param $text i32) (param $len i32) (param $w i32) (param $tok i32)
+    (param $desc i32) (param $extra i32) (param $cap i32) (result i32)
+    (local $i i32) (local $start i32) (local $count i32) (local $n i32) (local $k i32) (local $p i32)
+    (local $first i32) (local $last i32) (local $used i32) (local $d i32) (local $s i32) (local $e i32)
+    (local $joined i32) (local $mask i32) (local $spaces v128)
+    ;; 16 bytes at a time: a bit mask of the spaces (reading up to 15 bytes past the end, masked off), then each
+    ;; space ends the token before it, if that is not empty.
+    (local.set $spaces (i8x16.splat (i32.const 0x20)))
+    (block $scanned
+      (loop $scan
+        (br_if $scanned (i32.ge_u (local.get $i) (local.get $len)))
+        (local.set $mask (i8x16.bitmask
+          (i8x16.eq (v128.load (i32.add (local.get $text) (local.get $i))) (local.get $spaces))))
+        (if (i32.lt_u (i32.sub (local.get $len) (local.get $i)) (i32.const 16))
+          (then (local.set $mask (i32.and (local.get $mask)
+            (i32.sub (i32.shl (i32.const 1) (i32.sub (local.get $len) (local.get $i))) (i32.const 1))))))
+        (block $bits
+          (loop $bit
+            (br_if $bits (i32.eqz (local.get $mask)))
+            (local.set $e (i32.add (local.get $i) (i32.ctz (local.get $mask))))
+            (local.set $mask (i32.and (local.get $mask) (i32.sub (local.get $mask) (i32.const 1))))
+            (if (i32.gt_u (local.get $e) (local.get $start))
+              (then
+                (local.set $p (i32.add (local.get $tok) (i32.shl (local.get $count) (i32.const 3))))
+                (i32.store (local.get $p) (local.get $start))
+                (i32.store offset=4 (local.get $p) (local.get $e))
+                (local.set $count (i32.add (local.get $count) (i32.const 1)))))
+            (local.set $start (i32.add (local.get $e) (i32.const 1)))
+            (br $bit)))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $scan)))
+    (if (i32.gt_u (local.get $len) (local.get $start))
+      (then
+        (local.set $p (i32.add (local.get $tok) (i32.shl (local.get $count) (i32.const 3))))
+        (i32.store (local.get $p) (local.get $start))
+        (i32.store offset=4 (local.get $p) (local.get $len))
+        (local.set $count (i32.add (local.get $count) (i32.const 1)))))
+    (if (i32.lt_u (local.get $count) (local.get $w)) (then (return (i32.const 0))))
+    (local.set $i (i32.const 0))
+    (loop $shingles
+      (local.set $p (i32.add (local.get $tok) (i32.shl (local.get $i) (i32.const 3))))
+      (local.set $first (i32.load (local.get $p)))
+      (local.set $last (i32.load offset=4
+        (i32.add (local.get $p) (i32.shl (i32.sub (local.get $w) (i32.const 1)) (i32.const 3)))))
+      ;; A slice of the text when every token starts one byte after the previous one ends.
+      (local.set $joined (i32.const 0))
+      (local.set $k (i32.const 1))
+      (block $gaps
+        (loop $gap
+          (br_if $gaps (i32.ge_u (local.get $k) (local.get $w)))
+          (local.set $d (i32.add (local.get $p) (i32.shl (local.get $k) (i32.const 3))))
+          (if (i32.ne (i32.load (local.get $d))
+                (i32.add (i32.load (i32.sub (local.get $d) (i32.const 4))) (i32.const 1)))
+            (then
+              (local.set $joined (i32.const 1))
+              (br $gaps)))
+          (local.set $k (i32.add (local.get $k) (i32.const 1)))
+          (br $gap)))
+      (local.set $d (i32.add (local.get $desc) (i32.shl (local.get $n) (i32.const 3))))
+      (if (local.get $joined)
+        (then
+          ;; The joined shingle is shorter than its span in the text, so the span bounds what it needs.
+          (if (i32.gt_u (i32.add (local.get $used) (i32.sub (local.get $last) (local.get $first))) (local.get $cap))
+            (then (return (i32.const -1))))
+          (i32.store (local.get $d) (i32.add (local.get $extra) (local.get $used)))
+          (local.set $k (i32.const 0))
+          (loop $copy
+            (if (local.get $k)
+              (then
+                (i32.store8 (i32.add (local.get $extra) (local.get $used)) (i32.const 0x20))
+                (local.set $used (i32.add (local.get $used) (i32.const 1)))))
+            (local.set $s (i32.load (i32.add (local.get $p) (i32.shl (local.get $k) (i32.const 3)))))
+            (local.set $e (i32.load offset=4 (i32.add (local.get $p) (i32.shl (local.get $k) (i32.const 3)))))
+            (memory.copy (i32.add (local.get $extra) (local.get $used)) (i32.add (local.get $text) (local.get $s))
+              (i32.sub (local.get $e) (local.get $s)))
+            (local.set $used (i32.add (local.get $used) (i32.sub (local.get $e) (local.get $s))))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (br_if $copy (i32.lt_u (local.get $k) (local.get $w))))
+          (i32.store offset=4 (local.get $d)
+            (i32.sub (i32.add (local.get $extra) (local.get $used)) (i32.load (local.get $d)))))
+        (else
+          (i32.store (local.get $d) (i32.add (local.get $text) (local.get $first)))
+          (i32.store offset=4 (local.get $d) (i32.sub (local.get $last) (local.get $first)))))
+      (local.set $n (i32.add (local.get $n) (i32.const 1)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $shingles (i32.le_u (local.get $i) (i32.sub (local.get $count) (local.get $w)))))
+    (local.get $n))
 
   ;; ---- stage 2: permutations -----------------------------------------------------------------------------------
 

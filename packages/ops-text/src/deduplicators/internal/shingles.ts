@@ -25,9 +25,13 @@ export class Shingler {
   private starts = new Int32Array(1 << 12);
   private ends = new Int32Array(1 << 12);
 
+  /**
+   * @param tokenization how the text is cut into tokens
+   * @param window tokens (code points for `character`) per shingle
+   */
   constructor(
-    private readonly tokenization: Tokenization,
-    private readonly window: number,
+    readonly tokenization: Tokenization,
+    readonly window: number,
   ) {}
 
   /** The buffer holding the UTF-8 bytes of the text being shingled; its ranges stay valid until the next `forEach`. */
