@@ -118,7 +118,8 @@ export class MinhashKernel {
    * straight into the module's memory); the other tokenizations come from `shingler`.
    */
   signature(text: string, shingler: Shingler, out: Uint32Array): number {
-    if (shingler.tokenization === 'space') {
+    // The module's loop assumes a window of at least one token (the operator's schema requires a positive one).
+    if (shingler.tokenization === 'space' && shingler.window >= 1) {
       const n = this.spaceShingles(text, shingler.window);
       if (n >= 0) return this.finish(n, out);
     }
