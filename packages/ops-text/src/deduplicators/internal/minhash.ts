@@ -1,13 +1,14 @@
 /**
  * Data-Juicer's MinHash signature (spec §4.3.2), bit-exact: for each shingle `h = sha1_hash32(shingle)` and each
  * permutation `(a, b)`, `v = ((h·a + b) mod 2^64) mod (2^61 − 1) AND 0xFFFFFFFF`, and the signature keeps the minimum
- * per permutation. The uint64 wrap-around of numpy is part of the algorithm. Done in 32-bit halves on numbers (no
- * BigInt in the hot loop): `a < 2^61` splits into `aHi·2^32 + aLo` and `h·a mod 2^64` needs `h·aLo` exactly (via
- * 16-bit pieces) plus the low 32 bits of `h·aHi`.
+ * per permutation. The uint64 wrap-around of numpy is part of the algorithm. The work runs in the WebAssembly SIMD
+ * kernel (`minhash-wasm.ts`, docs/data-engines.md "MinHash kernels"); {@link permuted} is the same arithmetic in
+ * plain JavaScript, the reference the kernel is tested against: `a < 2^61` splits into `aHi·2^32 + aLo` and
+ * `h·a mod 2^64` needs `h·aLo` exactly (via 16-bit pieces) plus the low 32 bits of `h·aHi`.
  */
 
 import { MinhashKernel } from './minhash-wasm.ts';
-import { sha1Prefix32LE } from './sha1-prefix.ts';
+import type { sha1Prefix32LE } from './sha1-prefix.ts';
 import type { Shingler } from './shingles.ts';
 
 /** Permutation coefficients split into 32-bit halves. */
@@ -70,24 +71,12 @@ export function permuted(h: number, aLo: number, aHi: number, bLo: number, bHi: 
   return sum >>> 0;
 }
 
-let hashes = new Uint32Array(1024);
-
 /**
  * Computes the MinHash signature of `text` into `out` (length = permutation count). Returns the number of shingles;
- * 0 means the text had none and `out` is left all `0xFFFFFFFF`. Shingle hashes are gathered first, then the
- * WebAssembly kernel runs the permutation loop; {@link permuted} is the same arithmetic in JavaScript, for tests.
+ * 0 means the text had none and `out` is left all `0xFFFFFFFF`. The WebAssembly SIMD kernel hashes the shingles and
+ * runs the permutations; {@link permuted} and {@link sha1Prefix32LE} are the same arithmetic in JavaScript, which
+ * tests compare it with.
  */
 export function minhashSignature(text: string, shingler: Shingler, perms: Permutations, out: Uint32Array): number {
-  out.fill(0xffffffff);
-  let n = 0;
-  shingler.forEach(text, (bytes, start, end) => {
-    if (n === hashes.length) {
-      const grown = new Uint32Array(n * 2);
-      grown.set(hashes);
-      hashes = grown;
-    }
-    hashes[n++] = sha1Prefix32LE(bytes, start, end);
-  });
-  if (n > 0) perms.kernel.run(hashes, n, out);
-  return n;
+  return perms.kernel.signature(text, shingler, out);
 }

@@ -1,8 +1,9 @@
 /**
  * SHA-1 of a byte range, returning only what Data-Juicer's MinHash uses: the first 4 digest bytes read as a
- * little-endian uint32 (`struct.unpack('<I', sha1(data).digest()[:4])`). Written out (instead of `node:crypto`)
- * because MinHash hashes every shingle: whole blocks are read in place, only the padded tail is copied into a reused
- * buffer, and nothing is allocated per call.
+ * little-endian uint32 (`struct.unpack('<I', sha1(data).digest()[:4])`). The MinHash signature hashes its shingles
+ * in WebAssembly, 4 at a time (`minhash.wat`); this plain version is the reference its tests compare with (and
+ * node:crypto checks this one). Whole blocks are read in place, only the padded tail is copied into a reused buffer,
+ * and nothing is allocated per call.
  */
 
 const W = new Int32Array(80);

@@ -4,8 +4,9 @@
  * - `punctuation`: tokens = the text split on each `\p{P}` character (empties kept); same join;
  * - `character`: shingle = `text[i:i+w]` in code points.
  * A text with fewer than `w` tokens has no shingle. Each shingle is handed to a visitor as a byte range of a reused
- * buffer, so nothing is allocated per shingle (a shingle whose tokens are not separated by exactly one space in the
- * text is copied into a scratch buffer first).
+ * buffer, so nothing is allocated per shingle: a range of {@link Shingler.encodedText} (the text's UTF-8 bytes,
+ * unchanged until the next `forEach`) or, for a shingle whose tokens are not separated by exactly one space in the
+ * text and for every punctuation shingle, of a scratch buffer that the next shingle overwrites.
  */
 
 /** The tokenizations the port supports (Data-Juicer's `sentencepiece` needs a model file and is rejected). */
@@ -24,10 +25,19 @@ export class Shingler {
   private starts = new Int32Array(1 << 12);
   private ends = new Int32Array(1 << 12);
 
+  /**
+   * @param tokenization how the text is cut into tokens
+   * @param window tokens (code points for `character`) per shingle
+   */
   constructor(
-    private readonly tokenization: Tokenization,
-    private readonly window: number,
+    readonly tokenization: Tokenization,
+    readonly window: number,
   ) {}
+
+  /** The buffer holding the UTF-8 bytes of the text being shingled; its ranges stay valid until the next `forEach`. */
+  get encodedText(): Uint8Array {
+    return this.text;
+  }
 
   /** Calls `visit` for every shingle of `text`, in order (duplicates included); returns the shingle count. */
   forEach(text: string, visit: ShingleVisitor): number {
@@ -77,8 +87,8 @@ export class Shingler {
     let n = 0;
     for (let i = 0; i + w <= tokens.length; i++) {
       const shingle = tokens.slice(i, i + w).join(' ');
-      const len = this.encode(shingle);
-      visit(this.text, 0, len);
+      if (this.scratch.length < shingle.length * 3) this.scratch = new Uint8Array(shingle.length * 3 + 16);
+      visit(this.scratch, 0, encoder.encodeInto(shingle, this.scratch).written);
       n++;
     }
     return n;
