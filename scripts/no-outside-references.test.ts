@@ -25,13 +25,6 @@ const FORBIDDEN: ReadonlyArray<{ what: string; pattern: RegExp }> = [
   { what: `a bare section number (${SECTION}2.3)`, pattern: new RegExp(`${SECTION}\\s?\\d`) },
 ];
 
-/**
- * Files still citing the notes, left alone on purpose: the lead and another helper were rewriting them when the
- * other references were repointed. The lead removes these entries after merging those branches (the last test
- * below fails once an exempt folder has no citation left, as a reminder).
- */
-const EXEMPT = ['packages/ops-text/src/deduplicators/'];
-
 /** Source and documentation files; data fixtures (`.jsonl`, media) are not scanned. */
 const SCANNED = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.md', '.py', '.yaml', '.yml', '.sh']);
 
@@ -45,7 +38,6 @@ function trackedFiles(): string[] {
 }
 
 const FILES = trackedFiles();
-const isExempt = (file: string) => EXEMPT.some((prefix) => file.startsWith(prefix));
 
 /** Every line of `files` matching `pattern`, as `file:line: text`. */
 function matchingLines(files: readonly string[], pattern: RegExp): string[] {
@@ -100,22 +92,11 @@ describe('references in the repository', () => {
   });
 
   it.each(FORBIDDEN)('never cite the notes outside the repository: $what', ({ pattern }) => {
-    expect(
-      matchingLines(
-        FILES.filter((f) => !isExempt(f)),
-        pattern,
-      ),
-    ).toEqual([]);
+    expect(matchingLines(FILES, pattern)).toEqual([]);
   });
 
   it('name only docs pages and sections that exist', () => {
     // A changeset's text becomes its package's CHANGELOG, where `docs/...` is relative to that package.
     expect(FILES.filter((f) => !f.startsWith('.changeset/')).flatMap(brokenDocReferences)).toEqual([]);
-  });
-
-  it.each(EXEMPT)('exempt %s only while it still cites the notes (remove the entry once it does not)', (prefix) => {
-    const exempt = FILES.filter((f) => f.startsWith(prefix));
-    const cited = FORBIDDEN.some(({ pattern }) => matchingLines(exempt, pattern).length > 0);
-    expect(cited).toBe(true);
   });
 });

@@ -104,7 +104,7 @@ class BandCollector implements HashCollector {
 }
 
 /**
- * `document_minhash_deduplicator`: near-duplicate removal with MinHash-LSH (spec §4.3.2). Signatures equal
+ * `document_minhash_deduplicator`: near-duplicate removal with MinHash-LSH (docs/text-operators.md#minhash-lsh). Signatures equal
  * Data-Juicer's bit for bit (SHA-1 shingle hashes, seed-42 permutations, uint64 wrap-around). Rows sharing any band
  * are joined with union-find and the smallest index of each component stays; LSH candidates are not verified.
  * Unlike Data-Juicer, a text with no shingle (fewer tokens than `window_size`) is KEPT as its own cluster instead of

@@ -10,7 +10,7 @@ import { Shingler } from './internal/shingles.ts';
 
 // Reference values: __fixtures__/make-dj-dedup-reference.py ran Data-Juicer's compute_hash logic (numpy 2.4.6
 // uint64 arithmetic, hashlib SHA-1, RandomState(42) permutations checked equal to the bundled JSON) and wrote
-// __fixtures__/dj-dedup-reference.json. The first ten numbers below are also spec §4.3.2's test vector.
+// __fixtures__/dj-dedup-reference.json; the first ten numbers below come from that file.
 const ref = JSON.parse(readFileSync(new URL('./__fixtures__/dj-dedup-reference.json', import.meta.url), 'utf8'));
 const perms = seed42Permutations(256)!;
 const TODAY = "Today is Sunday and it's a happy day!";

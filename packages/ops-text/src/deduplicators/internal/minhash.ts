@@ -1,5 +1,5 @@
 /**
- * Data-Juicer's MinHash signature (spec §4.3.2), bit-exact: for each shingle `h = sha1_hash32(shingle)` and each
+ * Data-Juicer's MinHash signature (docs/text-operators.md#minhash-lsh), bit-exact: for each shingle `h = sha1_hash32(shingle)` and each
  * permutation `(a, b)`, `v = ((h·a + b) mod 2^64) mod (2^61 − 1) AND 0xFFFFFFFF`, and the signature keeps the minimum
  * per permutation. The uint64 wrap-around of numpy is part of the algorithm. The work runs in the WebAssembly SIMD
  * kernel (`minhash-wasm.ts`, docs/data-engines.md "MinHash kernels"); {@link permuted} is the same arithmetic in

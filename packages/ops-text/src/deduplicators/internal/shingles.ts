@@ -1,5 +1,5 @@
 /**
- * Data-Juicer's shingling for the MinHash and SimHash deduplicators (spec §4.3.2), over UTF-8 bytes:
+ * Data-Juicer's shingling for the MinHash and SimHash deduplicators (docs/text-operators.md#minhash-lsh), over UTF-8 bytes:
  * - `space`: tokens = the text split on single spaces (empties dropped); shingle = `" ".join(tokens[i:i+w])`;
  * - `punctuation`: tokens = the text split on each `\p{P}` character (empties kept); same join;
  * - `character`: shingle = `text[i:i+w]` in code points.
