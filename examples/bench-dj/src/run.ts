@@ -3,7 +3,8 @@
 // object. BENCH_MB: corpus size (default 5); BENCH_DOCS: exactly that many rows of about 500 characters instead;
 // BENCH_RECIPES: comma-separated subset of noop, text13, minhash, exact, analyze; BENCH_NP: comma-separated np
 // values (default 1,2); BENCH_ENGINES: ours,dj (default both); BENCH_REPEAT: runs per engine, recipe and np (default
-// 1; the median wall, CPU and peak are reported, with every run's figures and the 1-minute load average before it);
+// 1; the median wall, CPU and peak are reported, with every run's figures and the 1-minute load average before it;
+// BENCH_DJ_REPEAT: the same for Data-Juicer's side, default BENCH_REPEAT);
 // BENCH_KEEP=1 keeps the corpus, recipes, outputs and logs (their folder is printed as dataDir).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -23,6 +24,8 @@ const list = (v: string | undefined, d: string): string[] => (v ?? d).split(',')
 const NPS = list(process.env.BENCH_NP, '1,2').map(Number);
 const ENGINES = list(process.env.BENCH_ENGINES, 'ours,dj');
 const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
+// Data-Juicer's side takes ten times longer: BENCH_DJ_REPEAT runs it fewer times (default: BENCH_REPEAT).
+const DJ_REPEAT = Math.max(1, Number(process.env.BENCH_DJ_REPEAT ?? REPEAT));
 
 const MAPPERS = [
   'whitespace_normalization_mapper',
@@ -75,9 +78,10 @@ function median(values: number[]): number {
 /** Runs a side BENCH_REPEAT times; the medians of wall, CPU and peak RSS, and every run when there are several. */
 async function runRepeated(engine: 'ours' | 'dj', name: string, np: number): Promise<Side> {
   const all: Side[] = [];
-  for (let i = 0; i < REPEAT; i++) all.push(await runSide(engine, name, np));
+  const times = engine === 'dj' ? DJ_REPEAT : REPEAT;
+  for (let i = 0; i < times; i++) all.push(await runSide(engine, name, np));
   const last = all[all.length - 1]!;
-  if (REPEAT === 1) return last;
+  if (times === 1) return last;
   return {
     ...last,
     wallS: median(all.map((m) => m.wallS)),
@@ -173,6 +177,7 @@ console.log(
       },
       machine: { cpus: availableParallelism(), loadavg1AtEnd: round(loadavg()[0]!) },
       repeat: REPEAT,
+      djRepeat: DJ_REPEAT,
       runs,
       np2OverNp1: npScaling,
       ...(process.env.BENCH_KEEP === '1' ? { dataDir: dir } : {}),
