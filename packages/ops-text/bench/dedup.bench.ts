@@ -6,6 +6,7 @@
  */
 import type { AnyOperatorDefinition, DeduplicatorInstance, HashRecord } from '@dj-sandbox/core';
 import { deduplicators } from '../src/deduplicators/index.ts';
+import { mulberry32 } from '../src/test-helpers/mulberry32.ts';
 import { createWithDefaults, mobyDickParagraphs } from './corpus.ts';
 
 const BATCH = 1000;
@@ -14,18 +15,8 @@ function words(): string[] {
   return mobyDickParagraphs().flatMap((p) => p.split(/\s+/).filter(Boolean));
 }
 
-/** Deterministic generator (mulberry32) so every run sees the same documents. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function* documents(n: number, pool: string[]): Generator<string> {
-  const rand = rng(42);
+  const rand = mulberry32(42);
   const recent: string[] = [];
   for (let i = 0; i < n; i++) {
     let doc: string;

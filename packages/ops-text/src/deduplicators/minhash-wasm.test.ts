@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
+import { mulberry32 } from '../test-helpers/mulberry32.ts';
 import { minhashSignature, permuted } from './internal/minhash.ts';
 import { MinhashKernel } from './internal/minhash-wasm.ts';
 import { seed42Permutations } from './internal/perm-seed42.ts';
@@ -9,16 +10,6 @@ import { Shingler, type Tokenization } from './internal/shingles.ts';
 const perms = seed42Permutations(256)!;
 const M61 = (1n << 61n) - 1n;
 const U64 = (1n << 64n) - 1n;
-
-/** Deterministic generator (mulberry32), so a failure can be replayed. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const BOUNDARY_LENGTHS = [0, 1, 55, 56, 63, 64, 119, 120, 127, 128, 183, 184, 200];
 
@@ -57,7 +48,7 @@ function referenceSignature(text: string, shingler: Shingler, count: number): Ui
 
 describe('WebAssembly SHA-1 stage', () => {
   it('hashes random byte strings of 0 to 200 bytes as the JavaScript SHA-1 and node:crypto do', () => {
-    const rand = rng(1);
+    const rand = mulberry32(1);
     const shingles = Array.from({ length: 3000 }, (_, i) =>
       randomBytes(
         rand,
@@ -74,7 +65,7 @@ describe('WebAssembly SHA-1 stage', () => {
   });
 
   it('hashes UTF-8 text at every block-boundary length, alone and mixed with other lengths in a group', () => {
-    const rand = rng(2);
+    const rand = mulberry32(2);
     for (const length of BOUNDARY_LENGTHS) {
       const utf8 = new TextEncoder().encode('欢迎é'.repeat(80)).subarray(0, length);
       for (const group of [[utf8], [utf8, randomBytes(rand, 3), randomBytes(rand, 130), randomBytes(rand, 60)]]) {
@@ -87,7 +78,7 @@ describe('WebAssembly SHA-1 stage', () => {
 
 describe('WebAssembly permutation stage', () => {
   it('gives the minimum of the JavaScript permutation over random hashes for all 256 seed-42 permutations', () => {
-    const rand = rng(3);
+    const rand = mulberry32(3);
     for (let trial = 0; trial < 200; trial++) {
       const hashes = Uint32Array.from({ length: 1 + Math.floor(rand() * 40) }, () => Math.floor(rand() * 2 ** 32));
       if (trial === 0) hashes.set([0, 1, 0xffffffff].slice(0, hashes.length));
@@ -103,7 +94,7 @@ describe('WebAssembly permutation stage', () => {
 
   it('subtracts the modulus where (x AND (2^61 - 1)) + (x >> 61) reaches it, as BigInt arithmetic does', () => {
     // b is chosen so h·a + b lands next to a multiple of 2^61 − 1: x = top·2^61 + 0x1FFFFFFF·2^32 + lo.
-    const rand = rng(4);
+    const rand = mulberry32(4);
     const a: bigint[] = [];
     const b: bigint[] = [];
     const hashes: number[] = [];
@@ -126,7 +117,7 @@ describe('WebAssembly permutation stage', () => {
   });
 
   it('works for permutation counts that do not fill a group of 8', () => {
-    const rand = rng(5);
+    const rand = mulberry32(5);
     const hashes = Uint32Array.from({ length: 17 }, () => Math.floor(rand() * 2 ** 32));
     for (const count of [1, 3, 4, 5, 9, 100]) {
       const p = seed42Permutations(count)!;
@@ -140,7 +131,7 @@ describe('WebAssembly permutation stage', () => {
 
 describe('MinHash signature of whole texts', () => {
   it('equals the JavaScript reference on random texts for every tokenization', () => {
-    const rand = rng(6);
+    const rand = mulberry32(6);
     const cases: Array<[Tokenization, number]> = [
       ['space', 5],
       ['space', 1],
@@ -163,7 +154,7 @@ describe('MinHash signature of whole texts', () => {
   });
 
   it('grows its memory for a long text and still agrees with the reference afterwards on short ones', () => {
-    const rand = rng(7);
+    const rand = mulberry32(7);
     const shingler = new Shingler('space', 5);
     const out = new Uint32Array(256);
     for (const words of [40_000, 30, 0, 3, 12]) {
@@ -189,7 +180,7 @@ describe('MinHash signature of whole texts', () => {
   });
 
   it('finds the same space shingles as the Shingler in short texts of words, runs of spaces and non-ASCII', () => {
-    const rand = rng(8);
+    const rand = mulberry32(8);
     const out = new Uint32Array(256);
     for (const window of [1, 2, 5]) {
       const shingler = new Shingler('space', window);
