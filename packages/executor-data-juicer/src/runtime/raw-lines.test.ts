@@ -22,7 +22,6 @@ describe('the raw-lines path (workers parse and serialise)', () => {
     const out = tempDir();
     const exportPath = join(out, 'result.jsonl');
     writeFileSync(exportPath, 'the previous complete export\n');
-    const env = await testEnv();
     const recipe = {
       dataset_path: input,
       export_path: exportPath,
@@ -30,12 +29,14 @@ describe('the raw-lines path (workers parse and serialise)', () => {
       skip_op_error: false,
       process: [{ text_len_test_filter: { min: 1 } }],
     };
-    await expect(processRecipe(recipe, env, { batchSize: 4, mainThreadBatches: false })).rejects.toThrow(
-      'BOOM in text',
-    );
-    expect(env.records.some((r) => r.message.includes(RAW_PATH))).toBe(true);
-    expect(readdirSync(out)).toEqual(['result.jsonl']);
-    expect(readFileSync(exportPath, 'utf8')).toBe('the previous complete export\n');
+    // The failing row runs in a worker, then (default) wherever it lands, the main thread included.
+    for (const mainThreadBatches of [false, true]) {
+      const env = await testEnv();
+      await expect(processRecipe(recipe, env, { batchSize: 4, mainThreadBatches })).rejects.toThrow('BOOM in text');
+      expect(env.records.some((r) => r.message.includes(RAW_PATH))).toBe(true);
+      expect(readdirSync(out)).toEqual(['result.jsonl']);
+      expect(readFileSync(exportPath, 'utf8')).toBe('the previous complete export\n');
+    }
 
     writeFileSync(input, rows(60));
     const result = await processRecipe(recipe, await testEnv(), { batchSize: 4 });
