@@ -99,25 +99,39 @@ export class WorkerPool {
   ): WorkerPool {
     const needsTsx = init.sources.some((s) => /\.[cm]?ts$/.test(s));
     const count = mainThreadBatches ? size - 1 : size;
-    const workers = Array.from({ length: count }, () => spawn(needsTsx));
+    const workers: Worker[] = [];
+    const failures: string[] = [];
+    for (let i = 0; i < count; i++) {
+      try {
+        workers.push(spawn(needsTsx));
+      } catch (error) {
+        failures.push((error as Error)?.message ?? String(error));
+      }
+    }
     const pool = new WorkerPool(workers, local, logger, mainThreadBatches);
+    for (const reason of failures) pool.leftOut(reason);
     for (const worker of workers) pool.initialise(worker, init);
     return pool;
   }
 
+  /** Logs (once) that a worker could not start or load the operators; the other threads run its share. */
+  private leftOut(reason: string): void {
+    if (this.warned) return;
+    this.warned = true;
+    this.logger.warn(`a worker thread could not load the operators; the other threads run its share: ${reason}`);
+  }
+
   private initialise(worker: Worker, init: Omit<InitMessage, 'type'>): void {
     let loaded = false;
+    // A worker that failed or died is out of every list: `size` counts only live ones, and without the main thread
+    // as an executor, pump() rejects queued tasks once none is left instead of letting them wait forever.
     const leave = (reason: string): void => {
-      const at = this.ready.indexOf(worker);
-      if (at >= 0) this.ready.splice(at, 1);
-      this.held.delete(worker);
-      if (loaded) return;
-      if (!this.warned) {
-        this.warned = true;
-        this.logger.warn(`a worker thread could not load the operators; the other threads run its share: ${reason}`);
+      for (const list of [this.ready, this.workers]) {
+        const at = list.indexOf(worker);
+        if (at >= 0) list.splice(at, 1);
       }
-      // Without the main thread as an executor, queued tasks would wait forever once no worker is left.
-      if (!this.mainThreadBatches) this.workers.splice(this.workers.indexOf(worker), 1);
+      this.held.delete(worker);
+      if (!loaded) this.leftOut(reason);
     };
     worker.on('error', (error: Error) => {
       if (this.closed) return;
@@ -158,10 +172,10 @@ export class WorkerPool {
     worker.postMessage({ type: 'init', ...init } satisfies ToWorker);
   }
 
-  /** The ready worker holding the fewest tasks, if one can take another. */
-  private freeWorker(below: number): Worker | undefined {
+  /** The ready worker holding the fewest tasks, if one holds fewer than {@link PER_WORKER}. */
+  private freeWorker(): Worker | undefined {
     let best: Worker | undefined;
-    let least = below;
+    let least = PER_WORKER;
     for (const worker of this.ready) {
       const n = this.held.get(worker)!.size;
       if (n < least) {
@@ -176,7 +190,7 @@ export class WorkerPool {
     while (this.queue.length > 0 && !this.closed) {
       // Workers first, up to two batches each: the main thread, once it starts a batch, answers nobody until it is
       // done, so a worker must already hold its next one; the main thread takes what the workers cannot.
-      const worker = this.freeWorker(PER_WORKER);
+      const worker = this.freeWorker();
       if (worker) {
         this.send(worker, this.queue.shift()!);
         continue;
