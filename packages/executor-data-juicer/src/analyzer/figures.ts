@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { percentile } from './overall-table.ts';
 import { renderPng } from './render-chart.ts';
 import {
+  AXIS_COLOR,
   bottomAxis,
   escapeXml,
   FONT,
@@ -97,7 +98,7 @@ export function boxPlotSvg(name: string, sorted: Float64Array): string {
   const left = labelWidth(y) + 30;
   const mid = left + width / 2;
   let body = leftAxis(y, left, width, name);
-  body += `<line x1="${n(left)}" x2="${n(left + width)}" y1="${n(TOP + PLOT_H)}" y2="${n(TOP + PLOT_H)}" stroke="#888"/>`;
+  body += `<line x1="${n(left)}" x2="${n(left + width)}" y1="${n(TOP + PLOT_H)}" y2="${n(TOP + PLOT_H)}" stroke="${AXIS_COLOR}"/>`;
   body += `<line x1="${n(mid)}" x2="${n(mid)}" y1="${n(y(hi))}" y2="${n(y(lo))}" stroke="black"/>`;
   for (const v of [lo, hi])
     body += `<line x1="${n(mid - 15)}" x2="${n(mid + 15)}" y1="${n(y(v))}" y2="${n(y(v))}" stroke="black"/>`;
@@ -117,7 +118,7 @@ export function categorySvg(name: string, counts: ReadonlyMap<string, number>): 
   const labelsHeight = Math.max(0, ...values.map(([v]) => textWidth(v))) + 10;
   let body = leftAxis(y, left, PLOT_W, 'Count');
   const base = TOP + PLOT_H;
-  body += `<line x1="${n(left)}" x2="${n(left + PLOT_W)}" y1="${n(base)}" y2="${n(base)}" stroke="#888"/>`;
+  body += `<line x1="${n(left)}" x2="${n(left + PLOT_W)}" y1="${n(base)}" y2="${n(base)}" stroke="${AXIS_COLOR}"/>`;
   values.forEach(([value, count], i) => {
     const cx = left + band * (i + 0.5);
     body += `<rect x="${n(cx - band * 0.45)}" y="${n(y(count))}" width="${n(band * 0.9)}" height="${n(base - y(count))}" fill="${BAR}"/>`;
@@ -170,7 +171,7 @@ export function correlationSvg(names: readonly string[], matrix: readonly number
     body += `<text x="${n(left - 6)}" y="${n(c)}" dy="0.35em" text-anchor="end" font-size="10" ${FONT}>${escapeXml(name)}</text>`;
     body += `<text transform="translate(${n(left + (i + 0.5) * cell)},${n(top + size + 6)}) rotate(-90)" dy="0.35em" text-anchor="end" font-size="10" ${FONT}>${escapeXml(name)}</text>`;
   });
-  body += `<rect x="${n(left)}" y="${n(top)}" width="${n(size)}" height="${n(size)}" fill="none" stroke="#888"/>`;
+  body += `<rect x="${n(left)}" y="${n(top)}" width="${n(size)}" height="${n(size)}" fill="none" stroke="${AXIS_COLOR}"/>`;
   // Legend: a vertical gradient from 1 (top) to -1.
   const lx = left + size + 16;
   const lh = Math.min(size, 200);

@@ -12,7 +12,8 @@ export const FONT = 'font-family="DejaVu Sans, Verdana, sans-serif"';
 const LABEL_SIZE = 10;
 const TITLE_SIZE = 11;
 const TICK = 5;
-const AXIS_COLOR = '#888';
+/** Colour of axis lines and ticks. */
+export const AXIS_COLOR = '#888';
 const GRID_COLOR = '#ddd';
 
 /** Text escaped for SVG content and attribute values. */

@@ -29,12 +29,20 @@ class ZstdDecompressStream extends Transform {
   }
 }
 
+/** The compression {@link openFile} undoes for a file, from its name; undefined for a plain file. */
+export function compressionOf(path: string): 'gzip' | 'zstd' | undefined {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.gz')) return 'gzip';
+  if (lower.endsWith('.zst')) return 'zstd';
+  return undefined;
+}
+
 /** A readable byte stream of a file, decompressed when its name ends in `.gz` or `.zst`. */
 export function openFile(path: string): NodeJS.ReadableStream {
   const raw = createReadStream(path, { highWaterMark: 1 << 20 });
-  const lower = path.toLowerCase();
-  if (lower.endsWith('.gz')) return raw.pipe(createGunzip());
-  if (lower.endsWith('.zst')) return raw.pipe(new ZstdDecompressStream());
+  const compression = compressionOf(path);
+  if (compression === 'gzip') return raw.pipe(createGunzip());
+  if (compression === 'zstd') return raw.pipe(new ZstdDecompressStream());
   return raw;
 }
 

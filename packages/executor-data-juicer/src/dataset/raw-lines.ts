@@ -5,7 +5,7 @@ import type { OriginTable } from '../runtime/batch.ts';
 import type { RawLines } from '../runtime/raw-batch.ts';
 import { collectFiles } from './collect-files.ts';
 import type { SourceSpec } from './dataset-sources.ts';
-import { openFile, unreadable } from './open-file.ts';
+import { compressionOf, openFile, unreadable } from './open-file.ts';
 
 const NEWLINE = 0x0a;
 /**
@@ -75,7 +75,7 @@ export async function* readRawLines(
       };
       const chunks = openFile(file)[Symbol.asyncIterator]();
       // Compressed files: the decompressed size is unknown, so no tail batches.
-      const size = /\.(gz|zst)$/i.test(file) ? Number.POSITIVE_INFINITY : statSync(file).size;
+      const size = compressionOf(file) ? Number.POSITIVE_INFINITY : statSync(file).size;
       let consumed = 0;
       while (true) {
         let next: IteratorResult<unknown>;
